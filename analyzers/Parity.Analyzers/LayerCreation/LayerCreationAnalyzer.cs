@@ -1,0 +1,54 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Parity.Analyzers.Core;
+
+namespace Parity.Analyzers.LayerCreation;
+
+/// <summary>
+/// PAR1002: a forward pass constructs a layer or module (a type carrying <c>[CreatesLayer]</c> on itself or
+/// a base type, a <c>[CreatesLayer]</c> factory, any TorchSharp module or <c>torch.nn</c> module factory)
+/// without a create-once guard, so every call makes a new layer with new weights.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        AnalyzerIds.LayerCreatedInForwardPass,
+        "Layer created in forward pass",
+        "'{0}' creates a new layer on every call of forward pass '{1}'; create it once (in the constructor or behind a create-once guard)",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A forward pass runs on every call of the model. A layer constructed there brings new weights each time, so the model never keeps what it learned. Construct the layer in the constructor, behind 'field ??= ...', or through GetOrCreateLayer.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    {
+        var created = context.Operation switch
+        {
+            IObjectCreationOperation creation when symbols.IsLayerType(creation.Type) => creation.Type!.Name,
+            IInvocationOperation invocation when CreatesLayer(invocation.TargetMethod, symbols) => invocation.TargetMethod.Name,
+            _ => null,
+        };
+
+        if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, forwardPass.Name));
+        }
+    }
+
+    private static bool CreatesLayer(IMethodSymbol method, KnownSymbols symbols)
+        => KnownSymbols.HasAttribute(method.OriginalDefinition, symbols.CreatesLayer)
+            || (symbols.IsTorchNnFactory(method) && symbols.IsTorchModule(method.ReturnType));
+}

@@ -1,0 +1,108 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Parity.Analyzers.Core;
+
+namespace Parity.Analyzers.ScopedLayerNaming;
+
+/// <summary>
+/// PAR1003: a <c>[ScopedLayer]</c> call in a forward pass passes no name (the argument is omitted or null)
+/// and is not lexically inside a <c>using</c> of a named <c>[OpensVariableScope]</c> call. Its
+/// auto-generated name (<c>dense</c>, <c>dense_1</c>, ...) then moves on with every call, and the store
+/// creates new variables each time.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        AnalyzerIds.AutoNamedScopedLayer,
+        "Auto-named scoped layer outside a named variable scope",
+        "'{0}' has no name and is not inside a named variable scope, so forward pass '{1}' creates new variables for it on every call; pass a stable '{2}' or open a named variable scope around it",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "An unnamed scoped layer takes the first free auto-name (dense, dense_1, ...) in its scope. Outside a named variable scope those counters never reset, so each call of the forward pass picks a new name and the variable store creates new variables under it. Give the layer an explicit name, or open a named variable scope in the forward pass so the counters reset on every call.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (KnownSymbols.FindAttribute(invocation.TargetMethod.OriginalDefinition, symbols.ScopedLayer) is not { } marker)
+        {
+            return;
+        }
+
+        var nameParameter = NameArguments.NameParameter(marker);
+        if (NameArguments.Find(invocation, nameParameter) is not { } argument
+            || NameArguments.IsNamed(argument)
+            || IsInsideNamedScope(invocation, symbols)
+            || CreateOnceGuards.IsInCreateOnceDelegate(invocation, symbols))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, forwardPass.Name, nameParameter));
+    }
+
+    /// <summary>True when a <c>using</c> of a named variable scope encloses <paramref name="operation"/>.</summary>
+    internal static bool IsInsideNamedScope(IOperation operation, KnownSymbols symbols)
+    {
+        var child = operation;
+        for (var current = operation.Parent; current is not null; child = current, current = current.Parent)
+        {
+            switch (current)
+            {
+                case IUsingOperation usingStatement when usingStatement.Body == child && OpensNamedScope(usingStatement.Resources, symbols):
+                    return true;
+                case IBlockOperation block when HasScopeDeclarationBefore(block, child, symbols):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasScopeDeclarationBefore(IBlockOperation block, IOperation child, KnownSymbols symbols)
+    {
+        foreach (var statement in block.Operations)
+        {
+            if (statement == child)
+            {
+                return false;
+            }
+
+            if (statement is IUsingDeclarationOperation declaration && OpensNamedScope(declaration.DeclarationGroup, symbols))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool OpensNamedScope(IOperation resources, KnownSymbols symbols)
+    {
+        foreach (var descendant in resources.DescendantsAndSelf())
+        {
+            if (descendant is IInvocationOperation invocation
+                && KnownSymbols.FindAttribute(invocation.TargetMethod.OriginalDefinition, symbols.OpensVariableScope) is { } marker
+                && NameArguments.Find(invocation, NameArguments.NameParameter(marker)) is { } name
+                && NameArguments.IsNamed(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Parity.Analyzers.Core;
+
+namespace Parity.Analyzers.TemplateCreation;
+
+/// <summary>
+/// PAR1004: a forward pass calls a <c>[CreatesTemplate]</c> method (such as <c>MakeTemplate</c>) without a
+/// create-once guard. A template shares its variables between the calls of one template; a new template
+/// on every call shares nothing.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        AnalyzerIds.TemplateCreatedInForwardPass,
+        "Template created in forward pass",
+        "'{0}' makes a new template on every call of forward pass '{1}'; make the template once (in the constructor or behind a create-once guard) and call it here",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A template creates its variables on its first call and reuses them on later calls of the same template. Making the template inside a forward pass gives a new template, and so new variables, on every call. Make it once and keep it in a field.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (KnownSymbols.HasAttribute(invocation.TargetMethod.OriginalDefinition, symbols.CreatesTemplate)
+            && !CreateOnceGuards.IsCreatedOnce(invocation, symbols))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, forwardPass.Name));
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Parity.Analyzers.Core;
+
+namespace Parity.Analyzers.TorchSharp;
+
+/// <summary>
+/// PAR3003: a custom TorchSharp module holds a submodule or parameter in an auto-property. Registration
+/// then depends on the compiler-generated backing field; a field says what is meant, and a get-only
+/// property can still expose it.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        AnalyzerIds.ComponentInAutoProperty,
+        "TorchSharp module or parameter held in a property, not a field",
+        "TorchSharp {1} '{0}' is held in an auto-property; keep it in a field so RegisterComponents() registers it under a name you chose",
+        DiagnosticCategories.TorchSharp,
+        DiagnosticSeverity.Info,
+        "RegisterComponents() walks the module's fields. An auto-property's value lives in a compiler-generated backing field, so whether and under which name the component is registered depends on compiler naming rather than on the code; checkpoints written by other tools will not match. Hold the component in a field and expose it through a get-only property if needed.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.Get(start.Compilation) is not { HasTorchSharp: true } symbols)
+            {
+                return;
+            }
+
+            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.NamedType);
+        });
+    }
+
+    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
+    {
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!TorchSharpComponents.IsCustomModule(type, symbols))
+        {
+            return;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            // An auto-property is the property whose value lives in an implicitly declared backing field.
+            if (member is IFieldSymbol { IsStatic: false, AssociatedSymbol: IPropertySymbol property } field
+                && TorchSharpComponents.IsModuleOrParameter(field.Type, symbols)
+                && property.Locations.Length > 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Rule, property.Locations[0], property.Name, TorchSharpComponents.Kind(field.Type, symbols)));
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Parity.Analyzers.Core;
+
+namespace Parity.Analyzers.VariableCreation;
+
+/// <summary>
+/// PAR1001: a forward pass creates a variable (a <c>[CreatesVariable]</c> constructor or factory, a
+/// TorchSharp <c>Parameter</c>) without a create-once guard, so every call makes a fresh weight.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
+{
+    internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
+        AnalyzerIds.VariableCreatedInForwardPass,
+        "Variable created in forward pass",
+        "'{0}' creates a new variable on every call of forward pass '{1}'; create it once (in the constructor or behind a create-once guard)",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A forward pass runs on every call of the model. A variable created there is a fresh weight each time: training never accumulates and loaded checkpoints are ignored. Create the variable in the constructor, behind 'field ??= ...', or through the get-or-create variable store.");
+
+    /// <inheritdoc />
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+
+    /// <inheritdoc />
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+    }
+
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    {
+        var created = context.Operation switch
+        {
+            IObjectCreationOperation { Constructor: { } constructor } creation when CreatesVariable(constructor, creation.Type, symbols) => creation.Type!.Name,
+            IInvocationOperation invocation when CreatesVariable(invocation.TargetMethod, symbols) => invocation.TargetMethod.Name,
+            _ => null,
+        };
+
+        if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, forwardPass.Name));
+        }
+    }
+
+    private static bool CreatesVariable(IMethodSymbol constructor, ITypeSymbol? type, KnownSymbols symbols)
+        => KnownSymbols.HasAttribute(constructor.OriginalDefinition, symbols.CreatesVariable) || symbols.IsTorchParameter(type);
+
+    private static bool CreatesVariable(IMethodSymbol method, KnownSymbols symbols)
+        => KnownSymbols.HasAttribute(method.OriginalDefinition, symbols.CreatesVariable)
+            || (symbols.IsTorchNnFactory(method) && symbols.IsTorchParameter(method.ReturnType));
+}

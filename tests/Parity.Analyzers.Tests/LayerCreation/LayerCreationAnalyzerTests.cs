@@ -1,0 +1,165 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
+
+namespace Parity.Analyzers.Tests.LayerCreation;
+
+[TestFixture]
+public sealed class LayerCreationAnalyzerTests
+{
+    [Test]
+    public Task ParityLayerConstructedInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input)
+            {
+                var dense = {|#0:new Dense(10)|};
+                return dense.Call(input);
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"));
+
+    [Test]
+    public Task UserModuleInheritsTheMarker_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Block : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => input;
+        }
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => [|new Block()|].Call(input);
+        }
+        """);
+
+    [Test]
+    public Task TorchSharpModulesAndFactories_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Inner : nn.Module<Tensor, Tensor>
+        {
+            public Inner() : base("Inner") { }
+            public override Tensor forward(Tensor input) => input;
+        }
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            public Net() : base("Net") { }
+
+            public override Tensor forward(Tensor input)
+            {
+                var linear = {|#0:nn.Linear(4, 5)|};
+                var inner = [|new Inner()|];
+                var seq = [|torch.nn.Sequential([|nn.ReLU()|])|];
+                return seq.forward(inner.forward(linear.forward(nn.functional.relu(input))));
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Linear", "forward"));
+
+    [Test]
+    public Task CreateOncePatterns_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Lazy : Module<Tensor, Tensor>
+        {
+            private Dense? _a;
+            private Conv2d? _b;
+            private readonly Dense _c = new Dense(3);
+            private Dense? _d;
+
+            public Lazy() => _d = new Dense(4);
+
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                _a ??= new Dense(1);
+                if (_b == null && input.Shape.Length == 4)
+                {
+                    _b = new Conv2d(8, 3);
+                }
+
+                var shared = GetOrCreateLayer("shared", () => new Dense(2));
+                return shared.Call(_b!.Call(_a.Call(_c.Call(_d!.Call(input)))));
+            }
+        }
+        """);
+
+    [Test]
+    public Task TorchSharpModuleBuiltLazilyWithCoalesceAssignment_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            private Linear? _fc;
+
+            public Net() : base("Net") { }
+
+            public override Tensor forward(Tensor input) => (_fc ??= nn.Linear(4, 5)).forward(input);
+        }
+        """);
+
+    [Test]
+    public Task OrdinaryObjectsInForward_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input)
+            {
+                var outputs = new List<Tensor> { input };
+                return outputs[0];
+            }
+        }
+        """);
+
+    [Test]
+    public Task UserFactoryAndCreateOnceHelper_OptInThroughTheMarkers() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        static class Blocks
+        {
+            [CreatesLayer]
+            public static Module<Tensor, Tensor> Projection(int units) => new Dense(units);
+        }
+
+        sealed class Cache
+        {
+            private readonly Dictionary<string, object> _items = new();
+
+            public T Get<T>(string key, [CreateOnce] Func<T> make) where T : class
+                => _items.TryGetValue(key, out var item) ? (T)item : (T)(_items[key] = make());
+        }
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            private readonly Cache _cache = new();
+
+            protected override Tensor Forward(Tensor input)
+            {
+                var cached = _cache.Get("proj", () => Blocks.Projection(4));
+                return [|Blocks.Projection(2)|].Call(cached.Call(input));
+            }
+        }
+        """);
+}

@@ -1,0 +1,160 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
+    Parity.Analyzers.LayerCreation.LayerCreationAnalyzer,
+    Parity.Analyzers.CodeFixes.LayerCreation.LayerCreationCodeFixProvider>;
+
+namespace Parity.Analyzers.Tests.LayerCreation;
+
+[TestFixture]
+public sealed class LayerCreationCodeFixTests
+{
+    [Test]
+    public Task ConstantArguments_MoveIntoEveryConstructor() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            private readonly int _units;
+
+            public Head(int units)
+            {
+                _units = units;
+            }
+
+            public Head() : this(10) { }
+
+            public Head(string name) : base(name) => _units = 3;
+
+            protected override Tensor Forward(Tensor input)
+            {
+                var proj = [|new Dense(_units)|];
+                return [|new Dense(2, name: "out")|].Call(proj.Call(input));
+            }
+        }
+        """, """
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            private readonly int _units;
+            private readonly Dense _proj;
+            private readonly Dense _dense;
+
+            public Head(int units)
+            {
+                _units = units;
+                _proj = new Dense(_units);
+                _dense = new Dense(2, name: "out");
+            }
+
+            public Head() : this(10) { }
+
+            public Head(string name) : base(name)
+            {
+                _units = 3;
+                _proj = new Dense(_units);
+                _dense = new Dense(2, name: "out");
+            }
+
+            protected override Tensor Forward(Tensor input)
+            {
+                var proj = _proj;
+                return _dense.Call(proj.Call(input));
+            }
+        }
+        """);
+
+    [Test]
+    public Task ArgumentsFromTheForwardPass_GetACoalesceGuard() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input)
+            {
+                var units = (int)input.Shape[1];
+                var dense = [|new Dense(units)|];
+                return [|new Conv2d(units, 3)|].Call(dense.Call(input));
+            }
+        }
+        """, """
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            private Dense? _dense;
+            private Conv2d? _conv2d;
+
+            protected override Tensor Forward(Tensor input)
+            {
+                var units = (int)input.Shape[1];
+                var dense = _dense ??= new Dense(units);
+                return (_conv2d ??= new Conv2d(units, 3)).Call(dense.Call(input));
+            }
+        }
+        """);
+
+    [Test]
+    public Task EmptyConstructorBody_GetsTheAssignment() => VerifyCS.VerifyCodeFixAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            private readonly int _unused = 0;
+
+            public override Tensor forward(Tensor input) => [|nn.Linear(4, 5)|].forward(input);
+
+            private Net(string name) : base(name) { }
+        }
+        """, """
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            private readonly int _unused = 0;
+            private readonly Linear _linear;
+
+            public override Tensor forward(Tensor input) => _linear.forward(input);
+
+            private Net(string name) : base(name)
+            {
+                _linear = nn.Linear(4, 5);
+            }
+        }
+        """);
+
+    [Test]
+    public Task NoConstructorAndConstantArguments_UseAFieldInitializer() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => [|new Dense(2)|].Call(input);
+        }
+        """, """
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            private readonly Dense _dense = new Dense(2);
+
+            protected override Tensor Forward(Tensor input) => _dense.Call(input);
+        }
+        """);
+}

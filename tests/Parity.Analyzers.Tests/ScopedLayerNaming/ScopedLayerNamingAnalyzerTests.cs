@@ -1,0 +1,111 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ScopedLayerNaming.ScopedLayerNamingAnalyzer>;
+
+namespace Parity.Analyzers.Tests.ScopedLayerNaming;
+
+[TestFixture]
+public sealed class ScopedLayerNamingAnalyzerTests
+{
+    [Test]
+    public Task UnnamedOrNullNamedLayerAtRoot_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        sealed class Mlp : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                var hidden = {|#0:Dense(input, 64)|};
+                var named = Dense(hidden, 32, name: "fc2");
+                return [|Dense(named, 10, name: null)|];
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward", "name"));
+
+    [Test]
+    public Task InsideNamedScope_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Block : Module<Tensor, Tensor>
+        {
+            private readonly string _scope = "block";
+
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                using (VariableScope("outer"))
+                {
+                    input = Conv2d(input, 8, 3);
+                    input = BatchNormalization(input);
+                }
+
+                using (var s = VariableScope(_scope))
+                {
+                    input = Dense(input, 4);
+                }
+
+                using var tail = VariableScope("tail");
+                return Dense(input, 2);
+            }
+        }
+        """);
+
+    [Test]
+    public Task UnnamedScopeDoesNotCount_AndDeclarationAfterTheCallDoesNotCount() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Block : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                using (VariableScope(null!))
+                {
+                    input = [|Dense(input, 4)|];
+                }
+
+                input = [|Dense(input, 3)|];
+                using var later = VariableScope("later");
+                return input;
+            }
+        }
+        """);
+
+    [Test]
+    public Task UserHelperOptsIn_WithItsOwnNameParameter() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        static class MyLayers
+        {
+            [ScopedLayer("scope")]
+            public static Tensor Residual(Tensor x, string? scope = null) => x;
+        }
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input) => MyLayers.Residual([|MyLayers.Residual(input)|], scope: "res");
+        }
+        """);
+
+    [Test]
+    public Task OutsideForwardPass_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        static class Graph
+        {
+            public static Tensor Build(Tensor input) => Dense(Dense(input, 4), 2);
+        }
+        """);
+}

@@ -1,0 +1,111 @@
+using System.Threading.Tasks;
+using Parity.Analyzers.CodeFixes.ScopedLayerNaming;
+using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
+    Parity.Analyzers.ScopedLayerNaming.ScopedLayerNamingAnalyzer,
+    Parity.Analyzers.CodeFixes.ScopedLayerNaming.ScopedLayerNamingCodeFixProvider>;
+
+namespace Parity.Analyzers.Tests.ScopedLayerNaming;
+
+[TestFixture]
+public sealed class ScopedLayerNamingCodeFixTests
+{
+    // The names are the ones the layers take on the first call today, in the order they run (the inner
+    // call runs first), skipping the explicit "dense_1": checkpoints written before the fix still load.
+    [Test]
+    public Task NameLayer_UsesTheFirstCallAutoNames() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        sealed class Mlp : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                var x = [|Dense([|Dense(input, 64)|], 32)|];
+                x = Dense(x, 16, name: "dense_1");
+                x = [|BatchNormalization(x, name: null)|];
+                return [|Conv2d(x, 8, 3)|];
+            }
+        }
+        """, """
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        sealed class Mlp : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                var x = Dense(Dense(input, 64, name: "dense"), 32, name: "dense_2");
+                x = Dense(x, 16, name: "dense_1");
+                x = BatchNormalization(x, name: "batch_normalization");
+                return Conv2d(x, 8, 3, name: "conv2d");
+            }
+        }
+        """, ScopedLayerNamingCodeFixProvider.NameLayerKey);
+
+    [Test]
+    public Task WrapInScope_FixesEveryLayerOfTheMethodAtOnce() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class ResidualBlock : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input) => [|Dense([|Dense(input, 8)|], 8)|] + input;
+        }
+        """, """
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class ResidualBlock : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                using (VariableScope("residual_block"))
+                {
+                    return Dense(Dense(input, 8), 8) + input;
+                }
+            }
+        }
+        """, ScopedLayerNamingCodeFixProvider.WrapInScopeKey);
+
+    [Test]
+    public Task WrapInScope_QualifiesTheScopeWhenNotImported() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                var logits = [|Parity.Compat.Layers.Dense(input, 10)|];
+                return logits;
+            }
+        }
+        """, """
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                using (Parity.Compat.VariableScopes.VariableScope("head"))
+                {
+                    var logits = Parity.Compat.Layers.Dense(input, 10);
+                    return logits;
+                }
+            }
+        }
+        """, ScopedLayerNamingCodeFixProvider.WrapInScopeKey);
+}

@@ -1,0 +1,51 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
+    Parity.Analyzers.TemplateCreation.TemplateCreationAnalyzer,
+    Parity.Analyzers.CodeFixes.TemplateCreation.TemplateCreationCodeFixProvider>;
+
+namespace Parity.Analyzers.Tests.TemplateCreation;
+
+[TestFixture]
+public sealed class TemplateCreationCodeFixTests
+{
+    // The template needs the variable store, which exists only while the forward pass runs: even with a
+    // constructor and constant arguments the fix keeps it in the forward pass behind a guard.
+    [Test]
+    public Task TemplateIsMadeOnceBehindAGuard_NeverInTheConstructor() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Siamese : Module<Tensor, Tensor>
+        {
+            public Siamese() : base("siamese") { }
+
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                var tower = [|MakeTemplate("tower", (Tensor x) => Dense(x, 8, name: "fc"))|];
+                return tower(input) + tower(input);
+            }
+        }
+        """, """
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Siamese : Module<Tensor, Tensor>
+        {
+            private System.Func<Tensor, Tensor>? _tower;
+
+            public Siamese() : base("siamese") { }
+
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                var tower = _tower ??= MakeTemplate("tower", (Tensor x) => Dense(x, 8, name: "fc"));
+                return tower(input) + tower(input);
+            }
+        }
+        """);
+}

@@ -1,0 +1,54 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.ComponentsInPlainCollectionAnalyzer>;
+
+namespace Parity.Analyzers.Tests.TorchSharp;
+
+[TestFixture]
+public sealed class ComponentsInPlainCollectionAnalyzerTests
+{
+    [Test]
+    public Task ModulesAndParametersInPlainCollections_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Stack : nn.Module<Tensor, Tensor>
+        {
+            private readonly List<Linear> {|#0:_layers|} = new();
+            private readonly Parameter[] {|#1:_scales|} = new Parameter[2];
+            private Dictionary<string, nn.Module> {|#2:Blocks|} { get; } = new();
+
+            public Stack() : base("Stack") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => input;
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("_layers", "submodule", "List<Linear>", "ModuleList or ModuleDict"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments("_scales", "parameter", "Parameter[]", "ParameterList or ParameterDict"),
+        VerifyCS.Diagnostic().WithLocation(2).WithArguments("Blocks", "submodule", "Dictionary<string, Module>", "ModuleList or ModuleDict"));
+
+    [Test]
+    public Task RegisteredContainers_OtherCollections_AndNonModules_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Stack : nn.Module<Tensor, Tensor>
+        {
+            private readonly ModuleList<Linear> _layers = nn.ModuleList(nn.Linear(2, 2));
+            private readonly List<Tensor> _cache = new();
+            private readonly List<int> _sizes = new();
+
+            public Stack() : base("Stack") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => input;
+        }
+
+        sealed class NotAModule
+        {
+            private readonly List<Linear> _layers = new();
+        }
+        """);
+}

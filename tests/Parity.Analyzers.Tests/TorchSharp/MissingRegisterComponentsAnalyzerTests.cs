@@ -1,0 +1,71 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.MissingRegisterComponentsAnalyzer>;
+
+namespace Parity.Analyzers.Tests.TorchSharp;
+
+[TestFixture]
+public sealed class MissingRegisterComponentsAnalyzerTests
+{
+    [Test]
+    public Task ModuleWithComponentFieldsAndNoRegistration_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class {|#0:Mlp|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc1 = nn.Linear(4, 8);
+            private readonly Linear _fc2;
+
+            public Mlp() : base("Mlp") => _fc2 = nn.Linear(8, 2);
+
+            public override Tensor forward(Tensor input) => _fc2.forward(_fc1.forward(input));
+        }
+
+        sealed class {|#1:Scale|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Tensor _buffer = torch.ones(1);
+
+            public Scale() : base("Scale") { }
+
+            public override Tensor forward(Tensor input) => input * _buffer;
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Mlp", "_fc1"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Scale", "_buffer"));
+
+    [Test]
+    public Task RegisteredModules_AndModulesWithoutComponents_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Mlp : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc1 = nn.Linear(4, 8);
+
+            public Mlp() : base("Mlp") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _fc1.forward(input);
+        }
+
+        sealed class Explicit : nn.Module<Tensor, Tensor>
+        {
+            private readonly Parameter _w = new Parameter(torch.ones(1));
+
+            public Explicit() : base("Explicit") => register_parameter("w", _w);
+
+            public override Tensor forward(Tensor input) => input * _w;
+        }
+
+        sealed class Stateless : nn.Module<Tensor, Tensor>
+        {
+            private static readonly Tensor Shared = torch.ones(1);
+            private readonly int _size = 3;
+
+            public Stateless() : base("Stateless") { }
+
+            public override Tensor forward(Tensor input) => input * Shared;
+        }
+        """);
+}

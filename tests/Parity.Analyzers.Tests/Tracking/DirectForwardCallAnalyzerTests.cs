@@ -1,0 +1,66 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.DirectForwardCallAnalyzer>;
+
+namespace Parity.Analyzers.Tests.Tracking;
+
+[TestFixture]
+public sealed class DirectForwardCallAnalyzerTests
+{
+    [Test]
+    public Task ForwardCalledDirectly_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Recurrent : Module<Tensor, Tensor>
+        {
+            private readonly Recurrent? _next;
+
+            public Recurrent(Recurrent? next) => _next = next;
+
+            protected override Tensor Forward(Tensor input) => _next is null ? input : {|#0:_next.Forward(input)|};
+
+            public Tensor Twice(Tensor input) => [|Forward({|#1:Forward(input)|})|];
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Recurrent.Forward"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Recurrent.Forward"));
+
+    [Test]
+    public Task UserVirtualForwardPass_CalledDirectly_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        class Block
+        {
+            [ForwardPass]
+            public virtual Tensor Run(Tensor input) => input;
+        }
+
+        static class Runner
+        {
+            public static Tensor Go(Block block, Tensor x) => [|block.Run(x)|];
+        }
+        """);
+
+    [Test]
+    public Task BaseCallCallAndNonVirtualHelpers_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        class Base : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => input;
+        }
+
+        sealed class Derived : Base
+        {
+            private readonly Dense _head = new Dense(2);
+
+            protected override Tensor Forward(Tensor input) => _head.Call(Block(base.Forward(input)));
+
+            [ForwardPass]
+            private Tensor Block(Tensor input) => input;
+        }
+        """);
+}

@@ -1,0 +1,61 @@
+using System.Threading.Tasks;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.UntrackedStoreUseAnalyzer>;
+
+namespace Parity.Analyzers.Tests.Tracking;
+
+[TestFixture]
+public sealed class UntrackedStoreUseAnalyzerTests
+{
+    [Test]
+    public Task StoreUseInUntrackedForward_IsReportedOnceAtTheMethodName() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Mlp : Module<Tensor, Tensor>
+        {
+            protected override Tensor {|#0:Forward|}(Tensor input)
+            {
+                var w = GetVariable("w", new long[] { 4, 4 });
+                return Dense(input.MatMul(w), 2, name: "out");
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Forward", "GetVariable"));
+
+    [Test]
+    public Task TrackedForward_AndHelpers_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        sealed class Mlp : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input) => Block(input);
+
+            // A helper runs inside the caller's store; only the override decides tracking.
+            [ForwardPass]
+            private Tensor Block(Tensor input) => Dense(input, 2, name: "out");
+        }
+        """);
+
+    [Test]
+    public Task AttributeOnBaseOverrideDoesNotCoverADerivedOverride() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        class Base : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input) => Dense(input, 2, name: "a");
+        }
+
+        sealed class Derived : Base
+        {
+            protected override Tensor [|Forward|](Tensor input) => Dense(input, 3, name: "b");
+        }
+        """);
+}

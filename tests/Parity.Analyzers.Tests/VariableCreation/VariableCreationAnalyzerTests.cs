@@ -1,0 +1,192 @@
+using System.Threading.Tasks;
+using Parity.Analyzers.VariableCreation;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.VariableCreation.VariableCreationAnalyzer>;
+
+namespace Parity.Analyzers.Tests.VariableCreation;
+
+[TestFixture]
+public sealed class VariableCreationAnalyzerTests
+{
+    [Test]
+    public Task VariableConstructedInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Scale : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input)
+            {
+                var scale = {|#0:new Variable("scale", Tensor.Ones(1))|};
+                return input * scale;
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Variable", "Forward"));
+
+    [Test]
+    public Task TorchSharpParameterInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Scale : nn.Module<Tensor, Tensor>
+        {
+            public Scale() : base("Scale") { }
+
+            public override Tensor forward(Tensor input)
+            {
+                var a = [|new Parameter(torch.ones(1))|];
+                var b = [|nn.Parameter(torch.zeros(1))|];
+                return input * a + b;
+            }
+        }
+        """);
+
+    [Test]
+    public Task UserFactoryMarkedCreatesVariable_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        static class MyVariables
+        {
+            [CreatesVariable]
+            public static Variable Fresh(string name) => new Variable(name, Tensor.Zeros(1));
+        }
+
+        sealed class Block : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => input * [|MyVariables.Fresh("w")|];
+        }
+        """);
+
+    [Test]
+    public Task CreateOncePatterns_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Guarded : Module<Tensor, Tensor>
+        {
+            private Variable? _a, _b, _c, _d, _e, _f;
+            private bool _built;
+            private readonly Variable _ctor;
+
+            public Guarded() => _ctor = new Variable("ctor", Tensor.Zeros(1));
+
+            protected override Tensor Forward(Tensor input)
+            {
+                _a ??= new Variable("a", Tensor.Zeros(1));
+                if (_b is null)
+                {
+                    _b = new Variable("b", Tensor.Zeros(1));
+                }
+
+                if (_c == null) _c = new Variable("c", Tensor.Zeros(1));
+                if (!_built)
+                {
+                    _d = new Variable("d", Tensor.Zeros(1));
+                    _built = true;
+                }
+
+                if (_e is not null) { } else { _e = new Variable("e", Tensor.Zeros(1)); }
+                return Rest(input);
+            }
+
+            private Tensor Rest(Tensor input)
+            {
+                // Not a forward pass: helpers and Build-style methods are not analyzed.
+                _f = new Variable("f", Tensor.Zeros(1));
+                return input * _f;
+            }
+        }
+
+        sealed class EarlyExit : Module<Tensor, Tensor>
+        {
+            private Variable? _w;
+
+            protected override Tensor Forward(Tensor input)
+            {
+                if (_w is not null)
+                {
+                    return input * _w;
+                }
+
+                _w = new Variable("w", Tensor.Zeros(1));
+                return input * _w;
+            }
+        }
+        """);
+
+    [Test]
+    public Task LocalNullCheck_IsNotAGuard() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Local : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input)
+            {
+                Variable? w = null;
+                if (w is null)
+                {
+                    w = [|new Variable("w", Tensor.Zeros(1))|];
+                }
+
+                return input * w;
+            }
+        }
+        """);
+
+    [Test]
+    public Task GuardDoesNotReachIntoLambda() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Lazy : Module<Tensor, Tensor>
+        {
+            private Variable? _w;
+
+            protected override Tensor Forward(Tensor input)
+            {
+                if (_w is null)
+                {
+                    Func<Variable> make = () => [|new Variable("w", Tensor.Zeros(1))|];
+                    _w = make();
+                }
+
+                return input * _w;
+            }
+        }
+        """);
+
+    [Test]
+    public Task OptInForwardPass_IsAnalyzed_AndOverridesInheritTheRole() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        class Helper
+        {
+            [ForwardPass]
+            public virtual Tensor Step(Tensor x) => x * [|new Variable("a", Tensor.Zeros(1))|];
+        }
+
+        sealed class Derived : Helper
+        {
+            public override Tensor Step(Tensor x) => x * [|new Variable("b", Tensor.Zeros(1))|];
+        }
+        """);
+
+    [Test]
+    public Task WithoutParityOrTorchSharpSymbols_NothingIsReported() => VerifyCS.VerifyAnalyzerAsync("""
+        sealed class Variable { public Variable(string name) { } }
+
+        sealed class Model
+        {
+            public object Forward(object input) => new Variable("w");
+        }
+        """);
+
+    [Test]
+    public void Descriptor_PointsAtItsRulePage()
+        => Assert.That(VariableCreationAnalyzer.Rule.HelpLinkUri, Does.EndWith("docs/rules/PAR1001.md"));
+}
