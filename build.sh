@@ -13,6 +13,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Debian package that provides a file we need, keyed by that file.
 declare -A NEEDS_TEST=(
     [/usr/include/ATen/ATen.h]=libtorch-dev
+    [/usr/bin/g++]=g++
+    [/usr/bin/make]=make
     [/usr/lib/python3/dist-packages/numpy/__init__.py]=python3-numpy
 )
 declare -A NEEDS_BENCH=(

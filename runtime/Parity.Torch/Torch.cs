@@ -1,0 +1,39 @@
+using System;
+using Parity.Torch.Interop;
+
+namespace Parity.Torch;
+
+/// <summary>Process- and thread-level switches of the tensor engine.</summary>
+public static class Torch
+{
+    /// <summary>Whether operations are recorded for autograd on the calling thread.</summary>
+    public static bool IsGradEnabled => NativeMethods.pt_grad_enabled() != 0;
+
+    /// <summary>Stops recording operations for autograd on this thread until the returned scope is disposed.</summary>
+    /// <returns>A scope that restores the previous setting.</returns>
+    public static GradModeScope NoGrad() => new(enabled: false);
+
+    /// <summary>Records operations for autograd on this thread (inside a <see cref="NoGrad"/> block) until the returned scope is disposed.</summary>
+    /// <returns>A scope that restores the previous setting.</returns>
+    public static GradModeScope EnableGrad() => new(enabled: true);
+
+    /// <summary>Opens a dispose scope on this thread: tensors created until it is disposed are disposed with it.</summary>
+    /// <returns>The new innermost scope.</returns>
+    public static DisposeScope NewDisposeScope() => new();
+
+    /// <summary>Seeds libtorch's default generator (the one random ops use when given no <see cref="Generator"/>).</summary>
+    /// <param name="seed">The seed.</param>
+    public static void ManualSeed(ulong seed) => NativeError.Check(NativeMethods.pt_generator_set_seed(IntPtr.Zero, seed));
+
+    /// <summary>Sets the number of threads libtorch uses inside one operation (process-wide).</summary>
+    /// <param name="count">A positive thread count.</param>
+    public static void SetNumThreads(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        NativeError.Check(NativeMethods.pt_set_num_threads(count));
+    }
+
+    /// <summary>The number of threads libtorch uses inside one operation.</summary>
+    /// <returns>The thread count.</returns>
+    public static int GetNumThreads() => NativeMethods.pt_get_num_threads();
+}
