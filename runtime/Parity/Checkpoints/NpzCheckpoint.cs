@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using Parity.Torch;
+
+namespace Parity.Checkpoints;
+
+/// <summary>
+/// Name-based checkpoints in NumPy's <c>.npz</c> format (a zip of <c>.npy</c> arrays, one per
+/// variable, keyed by variable name), readable with <c>numpy.load</c> and writable with
+/// <c>numpy.savez</c>. Supports float32, float64, int32 and int64 arrays in C order.
+/// </summary>
+public static class NpzCheckpoint
+{
+    private const string ArraySuffix = ".npy";
+
+    /// <summary>Saves the current value of each variable under its name (or the mapped name).</summary>
+    /// <param name="path">The file to create or overwrite.</param>
+    /// <param name="variables">The variables to save.</param>
+    /// <param name="nameMap">Optional map from a variable name to its key in the file.</param>
+    /// <param name="compress">Whether to deflate the arrays (like <c>numpy.savez_compressed</c>).</param>
+    /// <exception cref="ArgumentException">Two variables would get the same key, or a variable's dtype cannot be stored.</exception>
+    public static void Save(string path, IEnumerable<Variable> variables, Func<string, string>? nameMap = null, bool compress = false)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var map = nameMap ?? (name => name);
+        WriteTensors(path, variables.Select(v => new KeyValuePair<string, Tensor>(map(v.Name), v.Value)), compress);
+    }
+
+    /// <summary>
+    /// Loads the variables by name. Every array is read and checked first; unless
+    /// <paramref name="allowPartial"/> is set, any missing, unexpected or mismatched name fails the
+    /// load before a single variable changes.
+    /// </summary>
+    /// <param name="path">The <c>.npz</c> file.</param>
+    /// <param name="variables">The variables to assign.</param>
+    /// <param name="nameMap">Optional map from a variable name to its key in the file.</param>
+    /// <param name="allowPartial">Assign what matches and report the rest instead of failing.</param>
+    /// <returns>What was loaded, missing, unexpected or mismatched.</returns>
+    /// <exception cref="CheckpointMismatchException">Names or shapes do not line up and <paramref name="allowPartial"/> is false.</exception>
+    /// <exception cref="CheckpointFormatException">The file is not a readable <c>.npz</c> archive.</exception>
+    public static CheckpointLoadReport Load(string path, IEnumerable<Variable> variables, Func<string, string>? nameMap = null, bool allowPartial = false)
+    {
+        ArgumentNullException.ThrowIfNull(variables);
+        var map = nameMap ?? (name => name);
+        var arrays = ReadTensors(path);
+        try
+        {
+            var loaded = new List<(Variable Variable, Tensor Value)>();
+            var missing = new List<string>();
+            var mismatched = new List<string>();
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var variable in variables)
+            {
+                var key = map(variable.Name);
+                var label = key == variable.Name ? $"'{key}'" : $"'{variable.Name}' (key '{key}')";
+                if (!arrays.TryGetValue(key, out var value))
+                {
+                    missing.Add(label);
+                    continue;
+                }
+
+                if (!used.Add(key))
+                {
+                    throw new ArgumentException($"Two variables map to the key '{key}'; each variable needs its own key.", nameof(nameMap));
+                }
+
+                if (!value.Shape.AsSpan().SequenceEqual(variable.ShapeUnsafe) || value.DType != variable.DType)
+                {
+                    mismatched.Add(
+                        $"{label}: file has {ShapeFormat.Format(value.Shape)} {DTypeNames.Of(value.DType)}, " +
+                        $"variable is {ShapeFormat.Format(variable.ShapeUnsafe)} {DTypeNames.Of(variable.DType)}");
+                    continue;
+                }
+
+                loaded.Add((variable, value));
+            }
+
+            var unexpected = arrays.Keys.Where(key => !used.Contains(key)).ToArray();
+            var report = new CheckpointLoadReport(path, loaded.Select(pair => pair.Variable.Name).ToArray(), missing, unexpected, mismatched);
+            if (!report.IsComplete && !allowPartial)
+            {
+                throw new CheckpointMismatchException(report);
+            }
+
+            foreach (var (variable, value) in loaded)
+            {
+                variable.Assign(value);
+            }
+
+            return report;
+        }
+        finally
+        {
+            foreach (var tensor in arrays.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Writes named tensors as an <c>.npz</c> archive, one <c>key.npy</c> entry each.</summary>
+    /// <param name="path">The file to create or overwrite.</param>
+    /// <param name="tensors">Key and tensor pairs; keys must be unique.</param>
+    /// <param name="compress">Whether to deflate the arrays.</param>
+    /// <exception cref="ArgumentException">A key repeats or is empty, or a tensor's dtype cannot be stored.</exception>
+    public static void WriteTensors(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, bool compress = false)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        ArgumentNullException.ThrowIfNull(tensors);
+        var entries = tensors.ToArray();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, tensor) in entries)
+        {
+            ArgumentNullException.ThrowIfNull(tensor, nameof(tensors));
+            if (string.IsNullOrEmpty(key) || !keys.Add(key))
+            {
+                throw new ArgumentException($"Checkpoint keys must be unique and non-empty; '{key}' is not.", nameof(tensors));
+            }
+
+            _ = NpyHeader.Descr(tensor.DType);
+        }
+
+        // Write to a temporary file first so a failure never leaves a half-written checkpoint behind.
+        var temporary = path + ".partial";
+        try
+        {
+            using (var file = new FileStream(temporary, FileMode.Create, FileAccess.Write))
+            using (var archive = new ZipArchive(file, ZipArchiveMode.Create))
+            {
+                var level = compress ? CompressionLevel.Optimal : CompressionLevel.NoCompression;
+                foreach (var (key, tensor) in entries)
+                {
+                    using var entry = archive.CreateEntry(key + ArraySuffix, level).Open();
+                    NpyFormat.Write(entry, tensor);
+                }
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Reads every array of an <c>.npz</c> archive, keyed by entry name without <c>.npy</c>.</summary>
+    /// <param name="path">The <c>.npz</c> file.</param>
+    /// <returns>Key → tensor; the caller owns (and should dispose) the tensors.</returns>
+    /// <exception cref="CheckpointFormatException">The file is not a readable <c>.npz</c> archive of supported arrays.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static IReadOnlyDictionary<string, Tensor> ReadTensors(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        try
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
+            using var archive = OpenArchive(file, path);
+            foreach (var entry in archive.Entries)
+            {
+                var where = $"{path} [{entry.FullName}]";
+                if (!entry.FullName.EndsWith(ArraySuffix, StringComparison.Ordinal))
+                {
+                    throw new CheckpointFormatException($"{where}: an .npz archive holds only .npy entries.");
+                }
+
+                var key = entry.FullName[..^ArraySuffix.Length];
+                if (result.ContainsKey(key))
+                {
+                    throw new CheckpointFormatException($"{where}: the archive holds two entries named '{entry.FullName}'.");
+                }
+
+                result.Add(key, ReadEntry(entry, file.Length, where));
+            }
+
+            return result;
+        }
+        catch
+        {
+            foreach (var tensor in result.Values)
+            {
+                tensor.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static ZipArchive OpenArchive(FileStream file, string path)
+    {
+        try
+        {
+            return new ZipArchive(file, ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CheckpointFormatException($"{path}: not a readable .npz (zip) archive: {e.Message}", e);
+        }
+    }
+
+    private static Tensor ReadEntry(ZipArchiveEntry entry, long fileLength, string where)
+    {
+        // The zip directory's sizes are claims too: stored data cannot exceed the file, and deflate
+        // cannot expand more than about 1032:1, so a larger claimed size is rejected as hostile.
+        const long MaxDeflateRatio = 1032;
+        if (entry.CompressedLength > fileLength || entry.Length > Math.Max(entry.CompressedLength, 1) * MaxDeflateRatio + 1024)
+        {
+            throw new CheckpointFormatException(
+                $"{where}: the zip directory claims {entry.Length} bytes from {entry.CompressedLength} compressed bytes in a {fileLength}-byte file, which is impossible (corrupt or hostile file).");
+        }
+
+        try
+        {
+            using var stream = entry.Open();
+            return NpyFormat.Read(stream, entry.Length, where);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new CheckpointFormatException($"{where}: the compressed data is corrupt: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System;
+using System.IO;
+using System.Linq;
+using Parity.Checkpoints;
+using Parity.Torch;
+
+namespace Parity.Tests.Checkpoints;
+
+/// <summary>Saving and loading variables by name: round trips, name maps and the load report.</summary>
+public class NpzCheckpointTests
+{
+    private string path = string.Empty;
+
+    [SetUp]
+    public void CreatePath() => path = NpzFiles.TempPath();
+
+    [TearDown]
+    public void DeleteFile() => File.Delete(path);
+
+    private static Variable V(string name, long[] shape, double value, DType dtype = DType.Float32) =>
+        new(name, shape, dtype, Initializers.Constant(value));
+
+    private static Variable Ramp(string name, long[] shape, DType dtype)
+    {
+        using var values = Tensor.Arange(0, shape.Aggregate(1L, (a, b) => a * b), 1, dtype).Reshape(shape);
+        return new Variable(name, values);
+    }
+
+    [TestCase(false)]
+    [TestCase(true)]
+    public void SaveThenLoad_RestoresEveryDTypeExactly(bool compress)
+    {
+        var saved = new[]
+        {
+            Ramp("a/f32", [2, 3], DType.Float32), Ramp("a/f64", [4], DType.Float64),
+            Ramp("b/i32", [3, 1], DType.Int32), Ramp("b/i64", [], DType.Int64),
+        };
+        NpzCheckpoint.Save(path, saved, compress: compress);
+        var loaded = saved.Select(v => new Variable(v.Name, v.Shape, v.DType, Initializers.Constant(-1))).ToArray();
+
+        var report = NpzCheckpoint.Load(path, loaded);
+
+        Assert.That(report.IsComplete, Is.True, report.Report);
+        Assert.That(report.Loaded, Is.EqualTo(saved.Select(v => v.Name)));
+        Assert.That(loaded[0].Value.ToArray<float>(), Is.EqualTo(new float[] { 0, 1, 2, 3, 4, 5 }));
+        Assert.That(loaded[1].Value.ToArray<double>(), Is.EqualTo(new double[] { 0, 1, 2, 3 }));
+        Assert.That(loaded[2].Value.ToArray<int>(), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(loaded[3].Value.Item<long>(), Is.EqualTo(0));
+    }
+
+    [Test]
+    public void ANameMap_TranslatesVariableNamesToFileKeys()
+    {
+        NpzCheckpoint.Save(path, [V("legacy/dense/kernel", [2], 3)]);
+        var migrated = V("model/linear/weight", [2], 0);
+
+        NpzCheckpoint.Load(path, [migrated], name => name.Replace("model/linear/weight", "legacy/dense/kernel"));
+
+        Assert.That(migrated.Value.ToArray<float>(), Is.EqualTo(new[] { 3f, 3f }));
+    }
+
+    [Test]
+    public void AMismatchedLoad_FailsWithTheFullReport_AndChangesNothing()
+    {
+        NpzCheckpoint.Save(path, [V("kept", [2], 1), V("reshaped", [2, 3], 1), V("retyped", [2], 1), V("orphan", [1], 1)]);
+        var kept = V("kept", [2], 0);
+        var targets = new[] { kept, V("reshaped", [3, 2], 0), V("retyped", [2], 0, DType.Float64), V("absent", [1], 0) };
+
+        var error = Assert.Throws<CheckpointMismatchException>(() => NpzCheckpoint.Load(path, targets));
+
+        Assert.That(error!.Message, Is.EqualTo(
+            $"Checkpoint {path}: 1 variable(s) match." + Environment.NewLine +
+            "Missing from the file (1):" + Environment.NewLine +
+            "  'absent'" + Environment.NewLine +
+            "Unexpected in the file (1):" + Environment.NewLine +
+            "  orphan" + Environment.NewLine +
+            "Shape or dtype differs (2):" + Environment.NewLine +
+            "  'reshaped': file has (2, 3) float32, variable is (3, 2) float32" + Environment.NewLine +
+            "  'retyped': file has (2,) float32, variable is (2,) float64" + Environment.NewLine +
+            "No variable was changed. Pass a name map, fix the model, or load with allowPartial: true."));
+        Assert.That(kept.Value.ToArray<float>(), Is.EqualTo(new[] { 0f, 0f }), "nothing is assigned when the load fails");
+    }
+
+    [Test]
+    public void AllowPartial_AssignsWhatMatches_AndReportsTheRest()
+    {
+        NpzCheckpoint.Save(path, [V("kept", [2], 1), V("orphan", [1], 1)]);
+        var kept = V("kept", [2], 0);
+
+        var report = NpzCheckpoint.Load(path, [kept, V("absent", [1], 0)], allowPartial: true);
+
+        Assert.That(kept.Value.ToArray<float>(), Is.EqualTo(new[] { 1f, 1f }));
+        Assert.That(report.Missing, Is.EqualTo(new[] { "'absent'" }));
+        Assert.That(report.Unexpected, Is.EqualTo(new[] { "orphan" }));
+        Assert.That(report.IsComplete, Is.False);
+    }
+
+    [Test]
+    public void Writing_RejectsDuplicateKeysAndUnstorableDTypes()
+    {
+        using var flags = Tensor.FromArray(new[] { true }, [1]);
+        using var one = Tensor.Ones([1]);
+
+        Assert.That(() => NpzCheckpoint.WriteTensors(path, [new("m", flags)]), Throws.ArgumentException.With.Message.Contains("convert the Bool tensor first"));
+        Assert.That(() => NpzCheckpoint.WriteTensors(path, [new("k", one), new("k", one)]), Throws.ArgumentException.With.Message.Contains("'k'"));
+        Assert.That(File.Exists(path), Is.False, "a rejected write leaves no file");
+    }
+
+    [Test]
+    public void AMissingFile_SaysSo()
+    {
+        Assert.That(() => NpzCheckpoint.ReadTensors(path), Throws.InstanceOf<FileNotFoundException>());
+    }
+}
