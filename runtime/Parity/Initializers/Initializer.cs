@@ -1,0 +1,28 @@
+using Parity.Torch;
+
+namespace Parity;
+
+/// <summary>
+/// Makes the initial value of a variable. Random initializers draw only through
+/// <see cref="Randomness.RandomOps"/>, so a deterministic random test tool controls them.
+/// </summary>
+/// <remarks>Get instances from <see cref="Initializers"/>.</remarks>
+public abstract class Initializer
+{
+    /// <summary>Only the runtime defines initializers, so every one of them draws through the runtime's random source.</summary>
+    private protected Initializer()
+    {
+    }
+
+    /// <summary>
+    /// The shape of the value this initializer always produces, or <see langword="null"/> when it
+    /// can make any shape. A variable created from a fixed value must not also be given a shape.
+    /// </summary>
+    public virtual long[]? FixedShape => null;
+
+    /// <summary>Makes a new tensor of <paramref name="shape"/> and <paramref name="dtype"/>.</summary>
+    /// <param name="shape">Shape of the value.</param>
+    /// <param name="dtype">Element type of the value.</param>
+    /// <returns>A new tensor owned by the caller.</returns>
+    public abstract Tensor Create(long[] shape, DType dtype);
+}

@@ -1,0 +1,14 @@
+using System;
+using Parity.Torch;
+
+namespace Parity;
+
+/// <summary>The check every random initializer makes before drawing.</summary>
+internal static class RandomDTypes
+{
+    public static DType Check(DType dtype, Initializer initializer) =>
+        DTypeNames.IsFloating(dtype)
+            ? dtype
+            : throw new ArgumentException(
+                $"Initializer {initializer} draws random floating-point values and cannot make a {DTypeNames.Of(dtype)} variable. Use a float32/float64 variable or a constant initializer.");
+}

@@ -1,0 +1,15 @@
+using Parity.Randomness;
+using Parity.Torch;
+
+namespace Parity.Nn;
+
+/// <summary>Inverted dropout through <see cref="RandomOps.Dropout"/>, active only when the call is in training mode.</summary>
+/// <param name="rate">Fraction of elements dropped; kept ones are scaled by 1/(1 − rate).</param>
+/// <param name="name">Layer name (default <c>dropout</c>).</param>
+public sealed class Dropout(double rate = 0.5, string? name = null) : Layer(name, "dropout")
+{
+    /// <summary>Fraction of elements dropped in training.</summary>
+    public double Rate => rate;
+
+    private protected override Tensor Compute(Tensor input) => RandomOps.Dropout(input, rate, Training);
+}

@@ -1,0 +1,39 @@
+using System;
+using Parity.Torch;
+
+namespace Parity;
+
+/// <summary>
+/// The NHWC convention over NCHW memory. TF-style code sees NHWC shapes, but each layer hands
+/// libtorch an NCHW view and returns an NHWC view of libtorch's NCHW result, so consecutive
+/// conv/bn/pool layers never copy: permuting a permuted view back is free.
+/// </summary>
+internal static class Nhwc
+{
+    private static readonly long[] ToNchwOrder = [0, 3, 1, 2];
+    private static readonly long[] ToNhwcOrder = [0, 2, 3, 1];
+    private static readonly long[] HwioToOihwOrder = [3, 2, 0, 1];
+    private static readonly long[] OihwToHwioOrder = [2, 3, 1, 0];
+
+    public static Tensor ToNchw(Tensor nhwc, string layer)
+    {
+        if (nhwc.Rank != 4)
+        {
+            throw new ArgumentException(
+                $"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(nhwc.Shape)}.");
+        }
+
+        return nhwc.Permute(ToNchwOrder);
+    }
+
+    public static Tensor ToNhwc(Tensor nchw) => nchw.Permute(ToNhwcOrder);
+
+    public static Tensor HwioToOihw(Tensor hwio) => hwio.Permute(HwioToOihwOrder);
+
+    /// <summary>Keeps an HWIO kernel variable in OIHW memory, so <see cref="HwioToOihw"/> of it is contiguous.</summary>
+    public static Variable StoreAsOihw(Variable hwioKernel)
+    {
+        hwioKernel.UseStorageOrder(HwioToOihwOrder, OihwToHwioOrder);
+        return hwioKernel;
+    }
+}

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Generic;
+using Parity.Torch;
+
+namespace Parity;
+
+/// <summary>
+/// Variables and layers by full name: the store of one tracked module instance, or of a legacy graph.
+/// </summary>
+/// <remarks>
+/// A module's store always gets-or-creates. A legacy graph's store follows TF1's reuse rules within
+/// a run and reuses what earlier runs of the same graph-building code created.
+/// </remarks>
+internal sealed class VariableStore(bool legacy)
+{
+    private readonly object gate = new();
+    private readonly Dictionary<string, Variable> variables = new(StringComparer.Ordinal);
+    private readonly List<object> entries = [];
+    private readonly Dictionary<string, Module> layers = new(StringComparer.Ordinal);
+    private readonly HashSet<string> createdThisRun = new(StringComparer.Ordinal);
+
+    /// <summary>Variables and layers in the order they were first created.</summary>
+    public object[] Entries()
+    {
+        lock (gate)
+        {
+            return [.. entries];
+        }
+    }
+
+    /// <summary>The store's own variables in creation order (layers made through it not included).</summary>
+    public List<Variable> OwnVariables()
+    {
+        lock (gate)
+        {
+            var result = new List<Variable>(variables.Count);
+            foreach (var entry in entries)
+            {
+                if (entry is Variable variable)
+                {
+                    result.Add(variable);
+                }
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>The store's own variables whose names start with <paramref name="prefix"/>, in creation order.</summary>
+    public List<Variable> VariablesUnder(string prefix)
+    {
+        var result = OwnVariables();
+        result.RemoveAll(variable => !variable.Name.StartsWith(prefix, StringComparison.Ordinal));
+        return result;
+    }
+
+    /// <summary>A legacy graph starts a new run of its graph-building code.</summary>
+    public void BeginRun()
+    {
+        lock (gate)
+        {
+            createdThisRun.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Returns the variable called <paramref name="args"/>.Name, creating it through the creator chain
+    /// when it does not exist yet, after TF's sharing checks.
+    /// </summary>
+    /// <param name="args">The request; its shape is compared with an existing variable only when the caller specified it.</param>
+    /// <param name="shape">Where the shape in <paramref name="args"/> came from.</param>
+    /// <param name="reuse">The scope's reuse rule; only a legacy store enforces it.</param>
+    public Variable GetOrCreate(VariableCreationArgs args, ShapeSource shape, Reuse reuse)
+    {
+        lock (gate)
+        {
+            if (variables.TryGetValue(args.Name, out var found))
+            {
+                if (legacy && reuse is Reuse.False or Reuse.Inherit && createdThisRun.Contains(args.Name))
+                {
+                    throw new ArgumentException(
+                        $"Variable {args.Name} already exists, disallowed. Did you mean to open the scope with reuse: Reuse.True or Reuse.Auto? Each name can be created once per run of a legacy graph.");
+                }
+
+                CheckShareable(args, shape == ShapeSource.Specified, found);
+                return found;
+            }
+
+            if (legacy && reuse == Reuse.True)
+            {
+                throw new ArgumentException(
+                    $"Variable {args.Name} does not exist, or was not created with GetVariable. Did you mean to open the scope with reuse: Reuse.Auto?");
+            }
+
+            if (shape == ShapeSource.Unknown)
+            {
+                throw new ArgumentException(
+                    $"Shape of a new variable ({args.Name}) must be fully defined, but instead was not given. Pass a shape, or an initializer made from a value (Initializers.FromTensor).");
+            }
+
+            var created = Variable.CreateThroughChain(args);
+            variables.Add(args.Name, created);
+            entries.Add(created);
+            createdThisRun.Add(args.Name);
+            return created;
+        }
+    }
+
+    /// <summary>
+    /// The existing variable <paramref name="name"/> after TF's sharing checks, or null when the store
+    /// has none (or is a legacy store, whose reuse rules need the full request): the allocation-free
+    /// path a module's layers take on every call after the first.
+    /// </summary>
+    public Variable? FindShared(string name, long[] shape, DType dtype)
+    {
+        if (legacy)
+        {
+            return null;
+        }
+
+        lock (gate)
+        {
+            if (!variables.TryGetValue(name, out var found))
+            {
+                return null;
+            }
+
+            if (!ShapeFormat.Equal(shape, found.ShapeUnsafe) || dtype != found.DType)
+            {
+                // Let the full path raise the error with the request's description.
+                return null;
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>Returns the layer stored under <paramref name="key"/>, building it with <paramref name="factory"/> the first time.</summary>
+    public TLayer GetOrCreateLayer<TLayer>(string key, Func<TLayer> factory)
+        where TLayer : Module
+    {
+        lock (gate)
+        {
+            if (layers.TryGetValue(key, out var existing))
+            {
+                return existing as TLayer ?? throw new InvalidOperationException(
+                    $"GetOrCreateLayer('{key}') was first given a {existing.GetType().Name} and is now asked for a {typeof(TLayer).Name}. Use a different name for each layer.");
+            }
+        }
+
+        // The factory runs outside the lock: it may create variables through this store.
+        var layer = factory() ?? throw new InvalidOperationException($"The factory passed to GetOrCreateLayer('{key}') returned null; it must return the layer to keep.");
+        lock (gate)
+        {
+            if (layers.TryGetValue(key, out var raced))
+            {
+                return (TLayer)raced;
+            }
+
+            layers.Add(key, layer);
+            entries.Add(layer);
+            return layer;
+        }
+    }
+
+    private static void CheckShareable(VariableCreationArgs args, bool shapeGiven, Variable found)
+    {
+        if (shapeGiven && !ShapeFormat.Equal(args.Shape, found.ShapeUnsafe))
+        {
+            throw new ArgumentException(
+                $"Trying to share variable {args.Name}, but specified shape {ShapeFormat.Format(args.Shape)} and found shape {ShapeFormat.Format(found.ShapeUnsafe)}.");
+        }
+
+        if (args.DType != found.DType)
+        {
+            throw new ArgumentException(
+                $"Trying to share variable {args.Name}, but specified dtype {DTypeNames.Of(args.DType)} and found dtype {DTypeNames.Of(found.DType)}.");
+        }
+    }
+}

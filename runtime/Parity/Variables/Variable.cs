@@ -1,0 +1,215 @@
+using System;
+using System.Diagnostics.CodeAnalysis;
+using Parity.Torch;
+
+namespace Parity;
+
+/// <summary>
+/// A named, shaped, mutable tensor that lives across forward passes: a model weight or a piece of
+/// state such as a batch-norm moving average.
+/// </summary>
+/// <remarks>
+/// Every variable is made through the variable creator chain (<see cref="VariableCreatorScope"/>),
+/// whether it comes from a constructor, <c>GetVariable</c> or a layer. Its value tensor is never
+/// registered in a dispose scope, so it outlives the forward pass that created it.
+/// </remarks>
+public sealed class Variable
+{
+    private Tensor value;
+    private long[]? storageOrder;
+
+    /// <summary>
+    /// Creates a variable with a new value made by <paramref name="initializer"/>. Every call makes a
+    /// new variable; inside a forward pass use <c>GetVariable</c> (get-or-create) instead.
+    /// </summary>
+    /// <param name="name">Full name, scopes included (<c>block/kernel</c>).</param>
+    /// <param name="shape">Shape of the variable.</param>
+    /// <param name="dtype">Element type.</param>
+    /// <param name="initializer">How to make the initial value; glorot uniform for floating types, zeros otherwise when omitted.</param>
+    /// <param name="trainable">Whether the variable is trained.</param>
+    /// <param name="regularizer">Regularizer whose loss the variable contributes, if any.</param>
+    [CreatesVariable]
+    public Variable(string name, long[] shape, DType dtype = DType.Float32, Initializer? initializer = null, bool trainable = true, Regularizer? regularizer = null)
+        : this(new VariableCreationArgs(
+            CheckName(name),
+            (long[])(shape ?? throw new ArgumentNullException(nameof(shape))).Clone(),
+            dtype,
+            trainable,
+            initializer ?? Initializers.DefaultFor(dtype),
+            regularizer))
+    {
+    }
+
+    /// <summary>
+    /// Creates a variable holding a copy of <paramref name="initialValue"/>. Every call makes a new
+    /// variable; inside a forward pass use <c>GetVariable</c> (get-or-create) instead.
+    /// </summary>
+    /// <param name="name">Full name, scopes included (<c>block/kernel</c>).</param>
+    /// <param name="initialValue">The initial value; copied, so the caller keeps ownership of it.</param>
+    /// <param name="trainable">Whether the variable is trained.</param>
+    /// <param name="regularizer">Regularizer whose loss the variable contributes, if any.</param>
+    [CreatesVariable]
+    public Variable(string name, Tensor initialValue, bool trainable = true, Regularizer? regularizer = null)
+        : this(new VariableCreationArgs(
+            CheckName(name),
+            (initialValue ?? throw new ArgumentNullException(nameof(initialValue))).Shape,
+            initialValue.DType,
+            trainable,
+            Initializers.FromTensor(initialValue),
+            regularizer))
+    {
+    }
+
+    private Variable(VariableCreationArgs args)
+    {
+        var created = VariableCreatorScope.Create(args, a =>
+        {
+            Materialize(a);
+            return this;
+        });
+
+        // A creator may hand back a variable of its own; this object then becomes another view of it
+        // (adopting itself is a no-op).
+        Adopt(created);
+    }
+
+    // The flag only tells this overload apart: the end of the chain materializes without re-entering it.
+    private Variable(VariableCreationArgs args, bool materializeOnly)
+    {
+        _ = materializeOnly;
+        Materialize(args);
+    }
+
+    /// <summary>Full name, scopes included (<c>model/dense/kernel</c>), without a <c>:0</c> suffix.</summary>
+    public string Name { get; private set; }
+
+    /// <summary>Shape of the variable.</summary>
+    public long[] Shape => (long[])ShapeUnsafe.Clone();
+
+    /// <summary>Element type of the variable.</summary>
+    public DType DType { get; private set; }
+
+    /// <summary>Whether the variable is trained (and listed in trainable collections).</summary>
+    public bool Trainable { get; private set; }
+
+    /// <summary>How the initial value was made.</summary>
+    public Initializer Initializer { get; private set; }
+
+    /// <summary>The regularizer whose loss this variable contributes, or <see langword="null"/>.</summary>
+    public Regularizer? Regularizer { get; private set; }
+
+    /// <summary>The current value. The tensor is owned by the variable: read it, do not dispose it.</summary>
+    public Tensor Value => value;
+
+    internal long[] ShapeUnsafe { get; private set; }
+
+    /// <summary>Reads the variable as a tensor (its <see cref="Value"/>), so it can be used directly in tensor arithmetic.</summary>
+    /// <param name="variable">The variable to read.</param>
+    public static implicit operator Tensor(Variable variable) => (variable ?? throw new ArgumentNullException(nameof(variable))).value;
+
+    /// <summary>Overwrites the value in place with <paramref name="newValue"/> (converted to this variable's dtype).</summary>
+    /// <param name="newValue">A tensor of exactly this variable's shape.</param>
+    /// <exception cref="ArgumentException">The shapes differ.</exception>
+    public void Assign(Tensor newValue)
+    {
+        ArgumentNullException.ThrowIfNull(newValue);
+        if (!ShapeFormat.Equal(newValue.Shape, ShapeUnsafe))
+        {
+            throw new ArgumentException(
+                $"Cannot assign a value of shape {ShapeFormat.Format(newValue.Shape)} to variable {Name} of shape {ShapeFormat.Format(ShapeUnsafe)}. Reshape the value first.",
+                nameof(newValue));
+        }
+
+        using var noGrad = Torch.Torch.NoGrad();
+        value.CopyFrom(newValue);
+    }
+
+    /// <summary>
+    /// Re-lays out the value's memory so that <c>Value.Permute(order)</c> is contiguous, keeping
+    /// <see cref="Value"/>'s shape and contents (a conv kernel stays HWIO to its users while libtorch
+    /// reads it as OIHW without a copy per call). Done once; later calls with the same order are free.
+    /// </summary>
+    /// <param name="order">The permutation libtorch wants contiguous; compared by reference, so pass a shared array.</param>
+    /// <param name="inverse">The permutation back from <paramref name="order"/> to the value's own axes.</param>
+    internal void UseStorageOrder(long[] order, long[] inverse)
+    {
+        if (ReferenceEquals(storageOrder, order))
+        {
+            return;
+        }
+
+        Tensor view;
+        using (Torch.Torch.NoGrad())
+        {
+            var physical = value.Permute(order).Contiguous();
+            view = physical.Permute(inverse).DetachFromDisposeScope();
+        }
+
+        view.RequiresGrad = value.RequiresGrad;
+        value = view;
+        storageOrder = order;
+    }
+
+    /// <summary>The regularization loss for the current value, or <see langword="null"/> when the variable is not regularized.</summary>
+    /// <returns>A scalar tensor owned by the caller (or the active dispose scope).</returns>
+    public Tensor? RegularizationLoss() => Regularizer?.Loss(value);
+
+    /// <summary>A short description: name, shape, dtype and whether it is trainable.</summary>
+    /// <returns>For example <c>Variable 'dense/kernel' shape=(3, 4) dtype=float32 trainable</c>.</returns>
+    public override string ToString() =>
+        $"Variable '{Name}' shape={ShapeFormat.Format(ShapeUnsafe)} dtype={DTypeNames.Of(DType)} {(Trainable ? "trainable" : "non-trainable")}";
+
+    /// <summary>Makes the variable at the end of the creator chain: runs the initializer, nothing else.</summary>
+    internal static Variable MaterializeNew(VariableCreationArgs args) => new(args, materializeOnly: true);
+
+    /// <summary>Creates a variable through the creator chain (what the store and layers use).</summary>
+    internal static Variable CreateThroughChain(VariableCreationArgs args) => VariableCreatorScope.Create(args, MaterializeNew);
+
+    private static string CheckName(string name) =>
+        string.IsNullOrEmpty(name)
+            ? throw new ArgumentException("A variable needs a non-empty name such as 'kernel' or 'block/kernel'.", nameof(name))
+            : name;
+
+    [MemberNotNull(nameof(value), nameof(Name), nameof(Initializer), nameof(ShapeUnsafe))]
+    private void Materialize(VariableCreationArgs args)
+    {
+        Name = args.Name;
+        ShapeUnsafe = (long[])args.Shape.Clone();
+        DType = args.DType;
+        Trainable = args.Trainable;
+        Initializer = args.Initializer;
+        Regularizer = args.Regularizer;
+
+        Tensor initial;
+        using (Torch.Torch.NoGrad())
+        {
+            initial = args.Initializer.Create(ShapeUnsafe, args.DType);
+        }
+
+        if (!ShapeFormat.Equal(initial.Shape, ShapeUnsafe) || initial.DType != args.DType)
+        {
+            var got = $"{ShapeFormat.Format(initial.Shape)} {DTypeNames.Of(initial.DType)}";
+            initial.Dispose();
+            throw new InvalidOperationException(
+                $"Initializer {args.Initializer} produced {got} for variable {args.Name}, which needs {ShapeFormat.Format(ShapeUnsafe)} {DTypeNames.Of(args.DType)}.");
+        }
+
+        // The value must outlive the forward pass that created it.
+        initial.DetachFromDisposeScope();
+        initial.RequiresGrad = args.Trainable && DTypeNames.IsFloating(args.DType);
+        value = initial;
+    }
+
+    [MemberNotNull(nameof(value), nameof(Name), nameof(Initializer), nameof(ShapeUnsafe))]
+    private void Adopt(Variable other)
+    {
+        Name = other.Name;
+        ShapeUnsafe = other.ShapeUnsafe;
+        DType = other.DType;
+        Trainable = other.Trainable;
+        Initializer = other.Initializer;
+        Regularizer = other.Regularizer;
+        value = other.value;
+        storageOrder = other.storageOrder;
+    }
+}
