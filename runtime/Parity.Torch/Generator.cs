@@ -7,6 +7,11 @@ namespace Parity.Torch;
 /// An explicitly seeded random stream (libtorch's CPU generator, the Mersenne Twister PyTorch uses),
 /// so a seed gives the same draws here as <c>torch.Generator().manual_seed(seed)</c> in Python.
 /// </summary>
+/// <remarks>
+/// Each draw locks the generator, so threads may share one safely, but then the order in which
+/// they draw (and so who gets which numbers) is up to the scheduler: give each thread its own
+/// generator when results must be reproducible. Dispose it only after every draw has returned.
+/// </remarks>
 public sealed class Generator : IDisposable
 {
     private readonly GeneratorHandle _owner;

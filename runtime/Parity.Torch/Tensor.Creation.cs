@@ -151,16 +151,17 @@ public sealed partial class Tensor
     {
         shape ??= [data.Length];
         CheckShape(shape);
+        // Checked: a huge shape must not wrap around to a product that happens to equal data.Length.
         long count = 1;
         foreach (var size in shape)
         {
-            count *= size;
+            count = size == 0 ? 0 : count <= long.MaxValue / size ? count * size : -1;
         }
 
         if (count != data.Length)
         {
             throw new ArgumentException(
-                $"FromArray got {data.Length} values but shape [{string.Join(", ", shape)}] holds {count}; pass a shape whose sizes multiply to {data.Length}.",
+                $"FromArray got {data.Length} values but shape [{string.Join(", ", shape)}] holds {(count < 0 ? "more than 2^63" : count.ToString(System.Globalization.CultureInfo.InvariantCulture))}; pass a shape whose sizes multiply to {data.Length}.",
                 nameof(shape));
         }
 

@@ -10,6 +10,13 @@ namespace Parity.Torch;
 /// Operations return new tensors (views share storage with their source, as in libtorch) except the
 /// explicitly in-place members such as <see cref="CopyFrom"/> and <see cref="Fill"/>.
 /// </summary>
+/// <remarks>
+/// Several threads may read the same tensor and use it as an operand at once. Writes (the in-place
+/// members, <see cref="Backward()"/>) need the caller's own synchronization, as in libtorch. Never
+/// dispose a tensor (or the dispose scope that owns it) while another thread is still using it:
+/// the check that turns use after dispose into <see cref="ObjectDisposedException"/> cannot see a
+/// dispose that happens in the middle of another thread's call.
+/// </remarks>
 public sealed partial class Tensor : IDisposable
 {
     private readonly TensorHandle _owner;
@@ -26,15 +33,7 @@ public sealed partial class Tensor : IDisposable
     {
         _owner = new TensorHandle(handle);
         _handle = handle;
-        _scope = DisposeScope.Current;
-        if (_scope is null)
-        {
-            ReportNativeBytes();
-        }
-        else
-        {
-            _scope.Register(this);
-        }
+        JoinScope(DisposeScope.Current);
     }
 
     /// <summary>Whether <see cref="Dispose"/> has run (directly or through a dispose scope).</summary>
@@ -115,15 +114,7 @@ public sealed partial class Tensor : IDisposable
         if (_scope is { } scope)
         {
             scope.Remove(this);
-            _scope = scope.Outer;
-            if (_scope is null)
-            {
-                ReportNativeBytes();
-            }
-            else
-            {
-                _scope.Register(this);
-            }
+            JoinScope(scope.Outer);
         }
 
         return this;
@@ -193,6 +184,24 @@ public sealed partial class Tensor : IDisposable
     }
 
     private static IntPtr HandleOrZero(Tensor? tensor) => tensor is null ? IntPtr.Zero : tensor.Handle;
+
+    /// <summary>
+    /// Registers in the first scope of the chain that is still open (another thread may dispose one
+    /// at any moment), or, when none is, reports the native size to the GC for the finalizer's sake.
+    /// </summary>
+    private void JoinScope(DisposeScope? scope)
+    {
+        while (scope is not null && !scope.TryRegister(this))
+        {
+            scope = scope.Outer;
+        }
+
+        _scope = scope;
+        if (scope is null)
+        {
+            ReportNativeBytes();
+        }
+    }
 
     // Only tensors outside dispose scopes report their size to the GC: scoped ones are freed
     // deterministically, and skipping them keeps the hot path of a scoped forward pass lean.

@@ -17,7 +17,7 @@ public static class Torch
     /// <returns>A scope that restores the previous setting.</returns>
     public static GradModeScope EnableGrad() => new(enabled: true);
 
-    /// <summary>Opens a dispose scope on this thread: tensors created until it is disposed are disposed with it.</summary>
+    /// <summary>Opens a dispose scope for the calling async flow (this code, what it awaits and the tasks it starts): tensors created there until it is disposed are disposed with it.</summary>
     /// <returns>The new innermost scope.</returns>
     public static DisposeScope NewDisposeScope() => new();
 

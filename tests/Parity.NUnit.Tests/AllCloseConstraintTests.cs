@@ -33,6 +33,18 @@ public class AllCloseConstraintTests
     }
 
     [Test]
+    public void AFailingAssertThat_PutsTheReportInTheAssertionMessage()
+    {
+        using var expected = Tensor.FromArray(new[] { 1.0, 2.0, 3.0 }, [3]);
+        using var actual = Tensor.FromArray(new[] { 1.0, 2.5, 3.0 }, [3]);
+
+        var error = Assert.Throws<AssertionException>(() => Assert.That(actual, Is.AllClose(expected)));
+
+        Assert.That(error!.Message, Does.Contain("Mismatched elements: 1 of 3 (33.3%)."));
+        Assert.That(error.Message, Does.Contain("(1,): 2.5 vs 2"));
+    }
+
+    [Test]
     public void Within_ReplacesTheDefaultTolerance()
     {
         using var expected = Tensor.FromArray(new[] { 100.0 }, [1]);

@@ -99,6 +99,15 @@ public sealed class CreationTests
     }
 
     [Test]
+    public void FromArrayRejectsAShapeWhoseSizeOverflows()
+    {
+        // 2^62 * 4 wraps to 0 in 64-bit arithmetic, which would otherwise "match" an empty array.
+        var error = Assert.Throws<ArgumentException>(() => Tensor.FromArray(Array.Empty<float>(), [1L << 62, 4]));
+
+        Assert.That(error!.Message, Does.Contain("holds more than 2^63"));
+    }
+
+    [Test]
     public void NegativeSizesAreRejected()
     {
         Assert.Throws<ArgumentException>(() => Tensor.Zeros([2, -1]));

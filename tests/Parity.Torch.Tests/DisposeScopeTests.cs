@@ -1,4 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Linq;
+using System.Threading.Tasks;
 using Parity.Torch;
 
 namespace Parity.Torch.Tests;
@@ -136,6 +139,54 @@ public sealed class DisposeScopeTests
     }
 
     [Test]
+    public async Task TheScopeFollowsTheAsyncFlowAcrossAwaitsAndIntoStartedTasks()
+    {
+        Tensor inTask, afterAwait;
+        using (Torch.NewDisposeScope())
+        {
+            inTask = await Task.Run(() => Tensor.Ones([1]));
+            afterAwait = Tensor.Ones([1]);
+        }
+
+        Assert.That(inTask.IsDisposed, Is.True, "created by a task started inside the scope");
+        Assert.That(afterAwait.IsDisposed, Is.True, "created after an await, possibly on another thread");
+    }
+
+    [Test]
+    public void WorkThatRunsWhileAnotherFlowAwaitsInsideAScopeIsNotCollectedByIt()
+    {
+        var resume = new TaskCompletionSource();
+        var forward = ForwardThatAwaitsInsideAScope(resume.Task);
+
+        // The forward pass has yielded back to this thread with its scope still open.
+        using var unrelated = Tensor.Ones([1]);
+        resume.SetResult();
+        forward.GetAwaiter().GetResult();
+
+        Assert.That(unrelated.IsDisposed, Is.False);
+    }
+
+    [Test]
+    public void TensorsCreatedInParallelInsideOneScopeAreAllCollected()
+    {
+        var created = new ConcurrentBag<Tensor>();
+        using (var scope = Torch.NewDisposeScope())
+        {
+            Parallel.For(0, 8, _ =>
+            {
+                for (var i = 0; i < 500; i++)
+                {
+                    created.Add(Tensor.Zeros([1]));
+                }
+            });
+
+            Assert.That(scope.Count, Is.EqualTo(4000));
+        }
+
+        Assert.That(created.All(t => t.IsDisposed), Is.True);
+    }
+
+    [Test]
     public void GradientReadsAreOwnedByTheCurrentScope()
     {
         Tensor grad;
@@ -150,5 +201,12 @@ public sealed class DisposeScopeTests
         Assert.That(grad.IsDisposed, Is.True);
         using var again = x.Grad!;
         Assert.That(again.ToArray<float>(), Is.EqualTo(new float[] { 2, 2 }), "disposing a read does not clear the gradient");
+    }
+
+    private static async Task ForwardThatAwaitsInsideAScope(Task resume)
+    {
+        using var scope = Torch.NewDisposeScope();
+        await resume.ConfigureAwait(false);
+        _ = Tensor.Ones([1]);
     }
 }

@@ -59,6 +59,18 @@ public sealed class NnGoldenTests
     }
 
     [Test]
+    public void PoolingPadsEachSideWhereAsked()
+    {
+        // (top 1, bottom 0, left 0, right 1): a mix-up of rows and columns, or of before and after, shows.
+        using var scope = Torch.NewDisposeScope();
+        var x = Wave.Of([1, 2, 6, 6], 0.3);
+
+        Golden.AssertMatches("max_pool2d_uneven_sides", x.MaxPool2d((3, 3), (2, 2), (1, 0, 0, 1)));
+        Golden.AssertMatches("avg_pool2d_uneven_sides_exclude", x.AvgPool2d((3, 3), (2, 2), (1, 0, 0, 1), countIncludePad: false));
+        Golden.AssertMatches("avg_pool2d_uneven_sides_include", x.AvgPool2d((3, 3), (2, 2), (1, 0, 0, 1), countIncludePad: true));
+    }
+
+    [Test]
     public void BatchNormInference()
     {
         using var scope = Torch.NewDisposeScope();

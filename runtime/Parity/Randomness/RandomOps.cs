@@ -54,7 +54,12 @@ public static class RandomOps
         using var unit = DrawUnitUniform(shape);
         using var scaled = unit * (high - low);
         using var shifted = scaled + low;
-        return shifted.To(dtype);
+        using var rounded = shifted.To(dtype);
+
+        // Rounding to float32 can carry a draw just below high up to high itself (with probability
+        // 1/2 when high - low is one float32 step); clamping keeps the range half-open.
+        var highest = dtype == DType.Float32 ? MathF.BitDecrement((float)high) : Math.BitDecrement(high);
+        return rounded.Clamp(null, highest);
     }
 
     /// <summary>Draws values from a normal distribution.</summary>

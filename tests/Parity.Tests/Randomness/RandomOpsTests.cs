@@ -37,6 +37,17 @@ public class RandomOpsTests
     }
 
     [Test]
+    public void Uniform_InFloat32_NeverRoundsUpToHigh()
+    {
+        // Between 2^24 - 1 and 2^24 float32 has no value in between, so every draw in the upper half
+        // of the interval rounds to 2^24 unless the op keeps the range half-open.
+        using var scope = new DeterministicRandomTestTool().Scope();
+        var values = Values(RandomOps.Uniform([1000], 16_777_215, 16_777_216, DType.Float32));
+
+        Assert.That(values, Is.All.EqualTo(16_777_215.0));
+    }
+
+    [Test]
     public void Normal_HasTheRequestedMeanAndStddev()
     {
         using var scope = new DeterministicRandomTestTool().Scope();

@@ -140,6 +140,8 @@ public class AllCloseTests
 
         Assert.That(comparison.MismatchCount, Is.EqualTo(2));
         Assert.That(comparison.Samples.Select(s => s.Index[0]), Is.EqualTo(new long[] { 2, 3 }));
+        Assert.That(comparison.Report, Does.Contain("Mismatched elements: 2 of 4 (50.0%)."));
+        Assert.That(comparison.Report, Does.Contain("  (2,): -Infinity vs Infinity" + Environment.NewLine + "  (3,): Infinity vs 1"));
     }
 
     [Test]
@@ -165,6 +167,18 @@ public class AllCloseTests
 
         Assert.That(comparison.IsClose, Is.True);
         Assert.That(comparison.ElementCount, Is.Zero);
+        Assert.That(comparison.Report, Is.EqualTo("Tensors are close: 0 float32 elements of shape (0, 3) within rtol=1.3e-06, atol=1e-05."));
+    }
+
+    [Test]
+    public void EmptyTensors_OfDifferentShapes_AreAShapeMismatch()
+    {
+        using var a = Tensor.Zeros([0, 3]);
+        using var b = Tensor.Zeros([3, 0]);
+
+        var error = Assert.Throws<TensorMismatchException>(() => TensorAssert.AllClose(a, b));
+
+        Assert.That(error!.Message, Does.StartWith("Tensor shapes differ: actual (0, 3), expected (3, 0)."));
     }
 
     [Test]

@@ -67,6 +67,11 @@ record("max_pool2d_symmetric", F.max_pool2d(x, 3, 2, 1))
 record("max_pool2d_asymmetric", F.max_pool2d(F.pad(x, (0, 1, 0, 1), value=-math.inf), 3, 2))
 record("avg_pool2d_asymmetric_exclude", avg_pool_real_cells(x, 3, 2, (0, 1, 0, 1)))
 record("avg_pool2d_asymmetric_include", F.avg_pool2d(F.pad(x, (0, 1, 0, 1)), 3, 2))
+# Every side different from its opposite and from its neighbour (top 1, bottom 0, left 0, right 1),
+# so swapping rows for columns or before for after changes the result.
+record("max_pool2d_uneven_sides", F.max_pool2d(F.pad(x, (0, 1, 1, 0), value=-math.inf), 3, 2))
+record("avg_pool2d_uneven_sides_exclude", avg_pool_real_cells(x, 3, 2, (1, 0, 0, 1)))
+record("avg_pool2d_uneven_sides_include", F.avg_pool2d(F.pad(x, (0, 1, 1, 0)), 3, 2))
 x = wave([1, 1, 5, 5], 0.4)
 record("max_pool2d_ceil", F.max_pool2d(x, 2, 2, ceil_mode=True))
 x = wave([1, 2, 5, 5], 0.5)
