@@ -19,7 +19,7 @@ namespace Parity.Compat;
 /// <param name="baseName">The functional layer's default name (<c>conv2d</c>, <c>dense</c>, ...).</param>
 /// <param name="apply">Calls the functional layer on the input with the name it is given.</param>
 /// <param name="name">A fixed name; null takes a unique one from <paramref name="baseName"/> on the first call.</param>
-public sealed class CompatLayer(string baseName, Func<Tensor, string, Tensor> apply, string? name = null) : Module<Tensor, Tensor>(name)
+public sealed class CompatLayer(string baseName, Func<Tensor, string, Tensor> apply, string? name = null) : Module<Tensor, Tensor>(CheckName(name))
 {
     private string? scopeName = name;
     private string? fullName;
@@ -56,9 +56,20 @@ public sealed class CompatLayer(string baseName, Func<Tensor, string, Tensor> ap
     protected override Tensor Forward(Tensor input)
     {
         var (activeStore, scopes) = CallFrame.RequireStore($"CompatLayer '{scopeName ?? baseName}'");
-        scopeName ??= scopes.UniqueName(baseName);
+        if (scopeName is null)
+        {
+            ScopeNames.Check(baseName, nameof(CompatLayer), "conv2d", nameof(baseName));
+            scopeName = scopes.UniqueName(baseName);
+        }
+
         fullName ??= scopes.Current.Qualify(scopeName);
         store ??= activeStore;
         return apply(input, scopeName);
+    }
+
+    private static string? CheckName(string? name)
+    {
+        LayerScope.CheckLayerName(name, "conv2d", nameof(CompatLayer));
+        return name;
     }
 }

@@ -25,10 +25,7 @@ internal readonly struct LayerScope : IDisposable
     public static LayerScope Open(string? name, string baseName, string api)
     {
         var (store, scopes) = CallFrame.RequireStore(api);
-        if (name is { Length: 0 })
-        {
-            throw new ArgumentException($"{api} was given an empty name. Pass a name such as '{baseName}', or null for an automatic one.", nameof(name));
-        }
+        CheckLayerName(name, baseName, api);
 
         var frame = scopes.Open(name ?? scopes.UniqueName(baseName), Reuse.Inherit, null, null);
         return new LayerScope(store, scopes, frame);
@@ -38,11 +35,26 @@ internal readonly struct LayerScope : IDisposable
     /// Opens and closes the scope of a layer without variables (dropout, flatten, pooling) so name
     /// counters move as they do in TF; without an active store there is nothing to count.
     /// </summary>
-    public static void Reserve(string? name, string baseName)
+    public static void Reserve(string? name, string baseName, string api)
     {
+        CheckLayerName(name, baseName, api);
         if (CallFrame.Current?.Scopes is { } scopes)
         {
-            scopes.Close(scopes.Open(string.IsNullOrEmpty(name) ? scopes.UniqueName(baseName) : name, Reuse.Inherit, null, null));
+            scopes.Close(scopes.Open(name ?? scopes.UniqueName(baseName), Reuse.Inherit, null, null));
+        }
+    }
+
+    /// <summary>A layer's optional name: null asks for an automatic one, anything else must be a valid scope name.</summary>
+    public static void CheckLayerName(string? name, string baseName, string api)
+    {
+        if (name is { Length: 0 })
+        {
+            throw new ArgumentException($"{api} was given an empty name. Pass a name such as '{baseName}', or null for an automatic one.", nameof(name));
+        }
+
+        if (name is not null)
+        {
+            ScopeNames.Check(name, api, baseName);
         }
     }
 

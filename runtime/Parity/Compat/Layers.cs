@@ -88,6 +88,9 @@ public static class Layers
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentOutOfRangeException.ThrowIfLessThan(filters, 1);
         kernelSize.Validate(nameof(kernelSize));
+        var stride = (strides ?? 1).Validate(nameof(strides));
+        var dilation = (dilationRate ?? 1).Validate(nameof(dilationRate));
+        Conv2dOp.CheckStridesWithDilation(stride, dilation, nameof(Conv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(Conv2d));
         using var scope = LayerScope.Open(name, "conv2d", nameof(Conv2d));
         var kernel = Nhwc.StoreAsOihw(scope.Variable("kernel", [kernelSize.H, kernelSize.W, inChannels, filters], inputs.DType, kernelInitializer, kernelRegularizer, trainable));
@@ -96,9 +99,9 @@ public static class Layers
             inputs,
             kernel.Value,
             bias?.Value,
-            (strides ?? 1).Validate(nameof(strides)),
+            stride,
             padding,
-            (dilationRate ?? 1).Validate(nameof(dilationRate)),
+            dilation,
             activation,
             nameof(Conv2d));
     }
@@ -211,7 +214,7 @@ public static class Layers
     public static Tensor Dropout(Tensor inputs, double rate = 0.5, bool? training = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        LayerScope.Reserve(name, "dropout");
+        LayerScope.Reserve(name, "dropout", nameof(Dropout));
         return Randomness.RandomOps.Dropout(inputs, rate, LayerScope.Training(training));
     }
 
@@ -222,7 +225,7 @@ public static class Layers
     public static Tensor Flatten(Tensor inputs, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        LayerScope.Reserve(name, "flatten");
+        LayerScope.Reserve(name, "flatten", nameof(Flatten));
         return FlattenOp.Apply(inputs, nameof(Flatten));
     }
 
@@ -236,7 +239,7 @@ public static class Layers
     public static Tensor MaxPooling2d(Tensor inputs, Size2 poolSize, Size2 strides, Padding padding = Padding.Valid, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        LayerScope.Reserve(name, "max_pooling2d");
+        LayerScope.Reserve(name, "max_pooling2d", nameof(MaxPooling2d));
         return PoolOp.Max(inputs, poolSize.Validate(nameof(poolSize)), strides.Validate(nameof(strides)), padding, nameof(MaxPooling2d));
     }
 
@@ -250,7 +253,7 @@ public static class Layers
     public static Tensor AveragePooling2d(Tensor inputs, Size2 poolSize, Size2 strides, Padding padding = Padding.Valid, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        LayerScope.Reserve(name, "average_pooling2d");
+        LayerScope.Reserve(name, "average_pooling2d", nameof(AveragePooling2d));
         return PoolOp.Average(inputs, poolSize.Validate(nameof(poolSize)), strides.Validate(nameof(strides)), padding, nameof(AveragePooling2d));
     }
 }

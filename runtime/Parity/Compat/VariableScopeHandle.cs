@@ -18,11 +18,15 @@ public sealed class VariableScopeHandle : IDisposable
     /// <summary>The full name of the scope (<c>model/block</c>): the prefix of the variables created inside.</summary>
     public string Name => frame.Name;
 
-    /// <summary>Closes the scope and resets the name counters below it. Safe to call more than once.</summary>
+    /// <summary>
+    /// Closes the scope and resets the name counters below it. Safe to call more than once, and after
+    /// the forward pass that opened it returned (the call already closed it then).
+    /// </summary>
     public void Dispose()
     {
-        if (closed)
+        if (closed || !state.IsOpen(frame))
         {
+            closed = true;
             return;
         }
 

@@ -23,11 +23,12 @@ public static class VariableScopes
     /// <param name="initializer">Default initializer for variables created inside without one.</param>
     /// <param name="regularizer">Default regularizer for variables created inside without one.</param>
     /// <returns>The open scope; dispose it to close.</returns>
+    /// <exception cref="ArgumentException">The name is empty or has a character TF does not allow.</exception>
     [OpensVariableScope("name")]
     [RequiresVariableStore]
     public static VariableScopeHandle VariableScope(string name, Reuse reuse = Reuse.Inherit, Initializer? initializer = null, Regularizer? regularizer = null)
     {
-        CheckName(name, nameof(VariableScope), "block");
+        ScopeNames.Check(name, nameof(VariableScope), "block");
         var (_, scopes) = CallFrame.RequireStore(nameof(VariableScope));
         return new VariableScopeHandle(scopes, scopes.Open(name, reuse, initializer, regularizer));
     }
@@ -42,12 +43,12 @@ public static class VariableScopes
     /// <param name="regularizer">Regularizer; default: the scope's.</param>
     /// <param name="trainable">Whether a new variable is trained.</param>
     /// <returns>The variable.</returns>
-    /// <exception cref="ArgumentException">The request conflicts with the existing variable (shape, dtype), a fixed-value initializer is given a shape, or TF1 reuse rules forbid it.</exception>
+    /// <exception cref="ArgumentException">The request conflicts with the existing variable (shape, dtype), a fixed-value initializer is given a shape, TF1 reuse rules forbid it, or the name is empty or has a character TF does not allow (letters, digits, <c>_ . - &gt;</c> and <c>/</c> between parts are fine).</exception>
     /// <exception cref="InvalidOperationException">No store is active: the forward pass is not tracked.</exception>
     [RequiresVariableStore]
     public static Variable GetVariable(string name, long[]? shape = null, DType dtype = DType.Float32, Initializer? initializer = null, Regularizer? regularizer = null, bool trainable = true)
     {
-        CheckName(name, nameof(GetVariable), "kernel");
+        ScopeNames.Check(name, nameof(GetVariable), "kernel");
         var (store, scopes) = CallFrame.RequireStore(nameof(GetVariable));
         if (initializer?.FixedShape is not null && shape is not null)
         {
@@ -78,7 +79,7 @@ public static class VariableScopes
     public static TLayer GetOrCreateLayer<TLayer>(string name, [CreateOnce] Func<TLayer> factory)
         where TLayer : Module
     {
-        CheckName(name, nameof(GetOrCreateLayer), "dense_model");
+        ScopeNames.Check(name, nameof(GetOrCreateLayer), "dense_model");
         ArgumentNullException.ThrowIfNull(factory);
         var (store, scopes) = CallFrame.RequireStore(nameof(GetOrCreateLayer));
         return store.GetOrCreateLayer(scopes.Current.Qualify(name), factory);
@@ -98,7 +99,7 @@ public static class VariableScopes
     [RequiresVariableStore]
     public static Func<TIn, TOut> MakeTemplate<TIn, TOut>(string name, Func<TIn, TOut> fn)
     {
-        CheckName(name, nameof(MakeTemplate), "scale_by_y");
+        ScopeNames.Check(name, nameof(MakeTemplate), "scale_by_y");
         ArgumentNullException.ThrowIfNull(fn);
         return new Template<TIn, TOut>(name, fn).Invoke;
     }
@@ -111,16 +112,8 @@ public static class VariableScopes
     [RequiresVariableStore]
     public static void RecordScope(string name)
     {
-        CheckName(name, nameof(RecordScope), "conv2d");
+        ScopeNames.Check(name, nameof(RecordScope), "conv2d");
         var (_, scopes) = CallFrame.RequireStore(nameof(RecordScope));
         scopes.Close(scopes.Open(name, Reuse.Inherit, null, null));
-    }
-
-    private static void CheckName(string name, string api, string example)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            throw new ArgumentException($"{api} needs a non-empty name such as '{example}'.", nameof(name));
-        }
     }
 }

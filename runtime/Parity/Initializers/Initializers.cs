@@ -70,8 +70,23 @@ public static class Initializers
     /// <param name="mode">Which fan to divide by.</param>
     /// <param name="distribution">What to draw from.</param>
     /// <returns>The initializer.</returns>
-    public static Initializer VarianceScaling(double scale = 1.0, FanMode mode = FanMode.FanIn, VarianceDistribution distribution = VarianceDistribution.TruncatedNormal) =>
-        scale > 0 ? new VarianceScalingInitializer(scale, mode, distribution) : throw new ArgumentException($"VarianceScaling needs a positive scale, got {scale}.", nameof(scale));
+    public static Initializer VarianceScaling(double scale = 1.0, FanMode mode = FanMode.FanIn, VarianceDistribution distribution = VarianceDistribution.TruncatedNormal)
+    {
+        if (!(scale > 0) || double.IsInfinity(scale))
+        {
+            throw new ArgumentException($"VarianceScaling needs a positive, finite scale, got {scale}.", nameof(scale));
+        }
+
+        // An undefined enum value would otherwise silently fall into the last branch of the draw.
+        if (!Enum.IsDefined(mode))
+        {
+            throw new ArgumentOutOfRangeException(nameof(mode), mode, "Use FanMode.FanIn, FanOut or FanAvg.");
+        }
+
+        return Enum.IsDefined(distribution)
+            ? new VarianceScalingInitializer(scale, mode, distribution)
+            : throw new ArgumentOutOfRangeException(nameof(distribution), distribution, "Use VarianceDistribution.TruncatedNormal, UntruncatedNormal or Uniform.");
+    }
 
     /// <summary>TF's default when no initializer is given: glorot uniform for floating types, zeros otherwise.</summary>
     /// <param name="dtype">The variable's element type.</param>

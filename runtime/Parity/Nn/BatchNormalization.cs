@@ -88,6 +88,13 @@ public sealed class BatchNormalization : Layer
         movingVariance = weightFactory.Add("moving_variance", channels, input.DType, movingVarianceInitializer, null, trainable: false);
     }
 
-    private protected override Tensor Compute(Tensor input) =>
-        BatchNormOp.Apply(input, gamma?.Value, beta?.Value, movingMean!.Value, movingVariance!.Value, Training, momentum, epsilon, nameof(BatchNormalization));
+    private protected override Tensor Compute(Tensor input)
+    {
+        if (input.Rank >= 2)
+        {
+            RequireBuiltSize(input.Size(-1), movingMean!.ShapeUnsafe[0], "channel (last)");
+        }
+
+        return BatchNormOp.Apply(input, gamma?.Value, beta?.Value, movingMean!.Value, movingVariance!.Value, Training, momentum, epsilon, nameof(BatchNormalization));
+    }
 }

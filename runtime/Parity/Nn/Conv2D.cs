@@ -57,6 +57,7 @@ public sealed class Conv2D : Layer
         this.strides = (strides ?? 1).Validate(nameof(strides));
         this.padding = padding;
         this.dilationRate = (dilationRate ?? 1).Validate(nameof(dilationRate));
+        Conv2dOp.CheckStridesWithDilation(this.strides, this.dilationRate, nameof(Conv2D));
         this.activation = activation;
         this.useBias = useBias;
         this.kernelInitializer = kernelInitializer ?? Initializers.GlorotUniform();
@@ -79,6 +80,9 @@ public sealed class Conv2D : Layer
         bias = useBias ? weightFactory.Add("bias", [filters], input.DType, biasInitializer, biasRegularizer, trainable) : null;
     }
 
-    private protected override Tensor Compute(Tensor input) =>
-        Conv2dOp.Apply(input, kernel!.Value, bias?.Value, strides, padding, dilationRate, activation, nameof(Conv2D));
+    private protected override Tensor Compute(Tensor input)
+    {
+        RequireBuiltSize(Conv2dOp.InputChannels(input, nameof(Conv2D)), kernel!.ShapeUnsafe[2], "channel");
+        return Conv2dOp.Apply(input, kernel.Value, bias?.Value, strides, padding, dilationRate, activation, nameof(Conv2D));
+    }
 }

@@ -63,5 +63,9 @@ public sealed class Dense : Layer
         bias = useBias ? weightFactory.Add("bias", [units], input.DType, biasInitializer, biasRegularizer, trainable) : null;
     }
 
-    private protected override Tensor Compute(Tensor input) => DenseOp.Apply(input, kernel!.Value, bias?.Value, activation);
+    private protected override Tensor Compute(Tensor input)
+    {
+        RequireBuiltSize(DenseOp.InputUnits(input, nameof(Dense)), kernel!.ShapeUnsafe[0], "last");
+        return DenseOp.Apply(input, kernel.Value, bias?.Value, activation);
+    }
 }

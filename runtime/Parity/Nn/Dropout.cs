@@ -1,3 +1,4 @@
+using System;
 using Parity.Randomness;
 using Parity.Torch;
 
@@ -8,6 +9,11 @@ namespace Parity.Nn;
 /// <param name="name">Layer name (default <c>dropout</c>).</param>
 public sealed class Dropout(double rate = 0.5, string? name = null) : Layer(name, "dropout")
 {
+    // Checked here so a bad rate fails where the model is built, not on the first training call.
+    private readonly double rate = rate is >= 0.0 and < 1.0
+        ? rate
+        : throw new ArgumentOutOfRangeException(nameof(rate), rate, "Dropout needs a rate (fraction of elements dropped) in [0, 1).");
+
     /// <summary>Fraction of elements dropped in training.</summary>
     public double Rate => rate;
 

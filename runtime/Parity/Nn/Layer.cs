@@ -34,6 +34,11 @@ public abstract class Layer : Module<Tensor, Tensor>
             throw new ArgumentException($"A layer name cannot be empty; pass null for the default '{defaultName}'.", nameof(name));
         }
 
+        if (name is not null)
+        {
+            ScopeNames.Check(name, GetType().Name, defaultName);
+        }
+
         explicitName = name;
         this.defaultName = defaultName;
     }
@@ -71,6 +76,23 @@ public abstract class Layer : Module<Tensor, Tensor>
     /// <param name="weightFactory">Creates each weight under the layer's prefix.</param>
     private protected virtual void Build(Tensor input, WeightFactory weightFactory)
     {
+    }
+
+    /// <summary>
+    /// Rejects an input whose size along the axis the weights were built for differs from the first
+    /// input's: the weights cannot be rebuilt without losing what they learned.
+    /// </summary>
+    /// <param name="actual">The size in this call's input.</param>
+    /// <param name="built">The size the weights were built for.</param>
+    /// <param name="axis">The axis, for the message (<c>last</c>, <c>channel</c>).</param>
+    private protected void RequireBuiltSize(long actual, long built, string axis)
+    {
+        if (actual != built)
+        {
+            throw new ArgumentException(
+                $"Layer {Name} was built for inputs with {built} on the {axis} axis and now got {actual}. A layer keeps the weights of its first call; use a separate layer for inputs of another size.",
+                "input");
+        }
     }
 
     /// <summary>The layer's computation once built.</summary>

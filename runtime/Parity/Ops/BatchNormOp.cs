@@ -5,15 +5,16 @@ namespace Parity;
 
 /// <summary>
 /// TF's batch normalization over the last axis. Training normalizes with the batch statistics and
-/// updates <c>moving = moving·momentum + batch·(1 − momentum)</c>. For 4-D input TF takes the fused
-/// path, whose moving variance uses the unbiased (Bessel-corrected) batch variance, as libtorch does;
-/// for other ranks TF uses the biased variance, computed here by hand.
+/// updates <c>moving = moving·momentum + batch·(1 − momentum)</c>. For 4-D float32 input TF takes the
+/// fused path, whose moving variance uses the unbiased (Bessel-corrected) batch variance, as libtorch
+/// does; TF's fused kernel takes no float64, so float64 input and other ranks take the plain path,
+/// whose moving variance uses the biased variance, computed here by hand.
 /// </summary>
 internal static class BatchNormOp
 {
     public static Tensor Apply(Tensor inputs, Tensor? gamma, Tensor? beta, Tensor movingMean, Tensor movingVariance, bool training, double momentum, double epsilon, string layer)
     {
-        if (inputs.Rank == 4)
+        if (inputs.Rank == 4 && inputs.DType == DType.Float32)
         {
             var nchw = Nhwc.ToNchw(inputs, layer);
             return Nhwc.ToNhwc(nchw.BatchNorm(gamma, beta, movingMean, movingVariance, training, 1.0 - momentum, epsilon));

@@ -11,6 +11,16 @@ internal static class Conv2dOp
             ? inputs.Size(3)
             : throw new ArgumentException($"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(inputs.Shape)}.");
 
+    /// <summary>TF refuses a stride above 1 together with a dilation above 1; libtorch would compute something TF never does.</summary>
+    public static void CheckStridesWithDilation(Size2 strides, Size2 dilation, string layer)
+    {
+        if ((strides.H != 1 || strides.W != 1) && (dilation.H != 1 || dilation.W != 1))
+        {
+            throw new ArgumentException(
+                $"{layer} was given strides ({strides.H}, {strides.W}) and dilation rate ({dilation.H}, {dilation.W}); as in TF, strides above 1 cannot be combined with a dilation rate above 1. Use one of them, or a stride-1 dilated convolution followed by pooling.");
+        }
+    }
+
     public static Tensor Apply(Tensor inputs, Tensor kernelHwio, Tensor? bias, Size2 stride, Padding padding, Size2 dilation, Func<Tensor, Tensor>? activation, string layer)
     {
         var nchw = Nhwc.ToNchw(inputs, layer);

@@ -13,7 +13,13 @@ internal static class FlattenOp
             throw new ArgumentException($"{layer} expects an input with a batch axis, got a scalar.");
         }
 
-        // Reshape follows the logical order, so a permuted NHWC view is copied into NHWC order here.
-        return inputs.Rank <= 2 ? inputs : inputs.Reshape(inputs.Size(0), -1);
+        // A batch of scalars gains a feature axis, as TF's Flatten gives (batch, 1). Reshape follows the
+        // logical order, so a permuted NHWC view is copied into NHWC order here.
+        return inputs.Rank switch
+        {
+            1 => inputs.Reshape(inputs.Size(0), 1),
+            2 => inputs,
+            _ => inputs.Reshape(inputs.Size(0), -1),
+        };
     }
 }

@@ -12,6 +12,11 @@ internal static class TfPadding
             return (0, 0, 0, 0);
         }
 
+        if (padding != Padding.Same)
+        {
+            throw new ArgumentOutOfRangeException(nameof(padding), padding, "Padding must be Padding.Valid or Padding.Same.");
+        }
+
         var (top, bottom) = Same(inH, kernel.H, stride.H, dilation.H);
         var (left, right) = Same(inW, kernel.W, stride.W, dilation.W);
         return (top, bottom, left, right);

@@ -90,6 +90,20 @@ internal sealed class ScopeState
         return candidate;
     }
 
+    /// <summary>Whether <paramref name="frame"/> (this very opening, not another of the same scope) is still open.</summary>
+    public bool IsOpen(ScopeFrame frame)
+    {
+        foreach (var open in stack)
+        {
+            if (ReferenceEquals(open, frame))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Closes scopes left open above <paramref name="depth"/> (a forward pass that threw).</summary>
     public void TruncateTo(int depth)
     {

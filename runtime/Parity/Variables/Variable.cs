@@ -99,13 +99,14 @@ public sealed class Variable
     public Regularizer? Regularizer { get; private set; }
 
     /// <summary>The current value. The tensor is owned by the variable: read it, do not dispose it.</summary>
-    public Tensor Value => value;
+    /// <exception cref="ObjectDisposedException">Someone disposed the value tensor.</exception>
+    public Tensor Value => value.IsDisposed ? throw ValueDisposed() : value;
 
     internal long[] ShapeUnsafe { get; private set; }
 
     /// <summary>Reads the variable as a tensor (its <see cref="Value"/>), so it can be used directly in tensor arithmetic.</summary>
     /// <param name="variable">The variable to read.</param>
-    public static implicit operator Tensor(Variable variable) => (variable ?? throw new ArgumentNullException(nameof(variable))).value;
+    public static implicit operator Tensor(Variable variable) => (variable ?? throw new ArgumentNullException(nameof(variable))).Value;
 
     /// <summary>Overwrites the value in place with <paramref name="newValue"/> (converted to this variable's dtype).</summary>
     /// <param name="newValue">A tensor of exactly this variable's shape.</param>
@@ -121,7 +122,7 @@ public sealed class Variable
         }
 
         using var noGrad = Torch.Torch.NoGrad();
-        value.CopyFrom(newValue);
+        Value.CopyFrom(newValue);
     }
 
     /// <summary>
@@ -152,7 +153,7 @@ public sealed class Variable
 
     /// <summary>The regularization loss for the current value, or <see langword="null"/> when the variable is not regularized.</summary>
     /// <returns>A scalar tensor owned by the caller (or the active dispose scope).</returns>
-    public Tensor? RegularizationLoss() => Regularizer?.Loss(value);
+    public Tensor? RegularizationLoss() => Regularizer?.Loss(Value);
 
     /// <summary>A short description: name, shape, dtype and whether it is trainable.</summary>
     /// <returns>For example <c>Variable 'dense/kernel' shape=(3, 4) dtype=float32 trainable</c>.</returns>
@@ -165,14 +166,29 @@ public sealed class Variable
     /// <summary>Creates a variable through the creator chain (what the store and layers use).</summary>
     internal static Variable CreateThroughChain(VariableCreationArgs args) => VariableCreatorScope.Create(args, MaterializeNew);
 
-    private static string CheckName(string name) =>
-        string.IsNullOrEmpty(name)
-            ? throw new ArgumentException("A variable needs a non-empty name such as 'kernel' or 'block/kernel'.", nameof(name))
-            : name;
+    private static string CheckName(string name)
+    {
+        ScopeNames.Check(name, "A variable", "block/kernel");
+        return name;
+    }
+
+    // A disposed value would otherwise fail deep inside a layer with a message that names no variable.
+    private ObjectDisposedException ValueDisposed() =>
+        new(Name, $"The value of variable {Name} was disposed, so the module that owns it can no longer run. A variable owns its value: read it, never dispose it; rebuild the module (or Assign into a fresh variable) to go on.");
 
     [MemberNotNull(nameof(value), nameof(Name), nameof(Initializer), nameof(ShapeUnsafe))]
     private void Materialize(VariableCreationArgs args)
     {
+        foreach (var dimension in args.Shape)
+        {
+            if (dimension < 0)
+            {
+                throw new ArgumentException(
+                    $"Variable {args.Name} was asked for shape {ShapeFormat.Format(args.Shape)}, which has a negative dimension. Every dimension of a variable must be known and 0 or more.",
+                    nameof(args));
+            }
+        }
+
         Name = args.Name;
         ShapeUnsafe = (long[])args.Shape.Clone();
         DType = args.DType;

@@ -213,6 +213,21 @@ public class CompatLayerMathTests
     }
 
     [Test]
+    public void BatchNormTraining4DInFloat64_UpdatesTheMovingVarianceWithTheBiasedBatchVariance()
+    {
+        // TF's fused kernel takes no float64, so Keras falls back to the plain path even for 4-D input.
+        var graph = new LegacyGraph();
+        using var x = Tensor.FromArray(new double[] { 1, 3 }, [2, 1, 1, 1]);
+
+        var output = graph.Run(() => Layers.BatchNormalization(x), training: true).ToArray<double>();
+
+        var expected = 1 / System.Math.Sqrt(1 + 0.001);
+        var movingVariance = graph.GlobalVariables.Single(v => v.Name.EndsWith("/moving_variance", System.StringComparison.Ordinal)).Value.ToArray<double>();
+        Assert.That(output, Is.EqualTo(new[] { -expected, expected }).Within(1e-12));
+        Assert.That(movingVariance, Is.EqualTo(new[] { 0.99 + (0.01 * 1) }).Within(1e-12));
+    }
+
+    [Test]
     public void BatchNormInference_UsesTheMovingStatistics_AndLeavesThemAlone()
     {
         var graph = new LegacyGraph();

@@ -89,11 +89,19 @@ public class ModelMappingGuideTests
 
         model.Call(x, training: true);
 
-        // moving_mean = 0.99·0 + 0.01·(per-channel batch mean).
+        // moving_mean = 0.99·0 + 0.01·(per-channel batch mean); moving_variance = 0.99·1 + 0.01·(per-channel
+        // batch variance), Bessel-corrected over the 8·5·5 = 200 cells per channel as TF's fused 4-D kernel does.
         using var batchMean = x.Mean([0, 1, 2]);
         using var expected = batchMean.Mul(0.01);
+        using var unbiasedVariance = x.Sub(batchMean).Square().Sum([0, 1, 2]).Div(199.0);
+        using var expectedVariance = unbiasedVariance.Mul(0.01).Add(0.99);
         Assert.That(movingMean.Value.ToArray<float>(), Is.EqualTo(expected.ToArray<float>()).Within(1e-6f));
-        Assert.That(movingVariance.Value.ToArray<float>(), Has.Some.Not.EqualTo(1f));
+        Assert.That(movingVariance.Value.ToArray<float>(), Is.EqualTo(expectedVariance.ToArray<float>()).Within(1e-6f));
+
+        var afterTraining = movingVariance.Value.ToArray<float>();
+        model.Call(x, training: false);
+
+        Assert.That(movingVariance.Value.ToArray<float>(), Is.EqualTo(afterTraining));
     }
 
     [Test]

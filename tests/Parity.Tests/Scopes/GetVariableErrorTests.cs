@@ -7,22 +7,11 @@ namespace Parity.Tests.Scopes;
 /// <summary>Every store error keeps TF's meaning and says what to do.</summary>
 public class GetVariableErrorTests
 {
-    private static void RunTracked(System.Action body)
-    {
-        var module = new Tracked(x =>
-        {
-            body();
-            return x;
-        });
-        using var x = Tensor.Zeros([1]);
-        module.Call(x);
-    }
-
     [Test]
     public void SharingWithAnotherShape_NamesBothShapes()
     {
         Assert.That(
-            () => RunTracked(() =>
+            () => Tracked.Run(() =>
             {
                 using (VariableScope("outer"))
                 using (VariableScope("dense"))
@@ -39,7 +28,7 @@ public class GetVariableErrorTests
     public void SharingWithAnotherDtype_NamesBothDtypes()
     {
         Assert.That(
-            () => RunTracked(() =>
+            () => Tracked.Run(() =>
             {
                 GetVariable("w", [2]);
                 GetVariable("w", [2], DType.Float64);
@@ -53,7 +42,7 @@ public class GetVariableErrorTests
     {
         Variable? first = null;
         Variable? second = null;
-        RunTracked(() =>
+        Tracked.Run(() =>
         {
             first = GetVariable("w", [2]);
             second = GetVariable("w");
@@ -68,7 +57,7 @@ public class GetVariableErrorTests
         using var value = Tensor.Ones([2]);
 
         Assert.That(
-            () => RunTracked(() => GetVariable("w", [2], initializer: Initializers.FromTensor(value))),
+            () => Tracked.Run(() => GetVariable("w", [2], initializer: Initializers.FromTensor(value))),
             Throws.ArgumentException.With.Message.StartsWith("If initializer is a constant, do not specify shape."));
     }
 
@@ -77,7 +66,7 @@ public class GetVariableErrorTests
     {
         using var value = Tensor.FromArray(new float[] { 1, 2, 3 });
         Variable? created = null;
-        RunTracked(() => created = GetVariable("w", initializer: Initializers.FromTensor(value)));
+        Tracked.Run(() => created = GetVariable("w", initializer: Initializers.FromTensor(value)));
 
         Assert.That(created!.Shape, Is.EqualTo(new long[] { 3 }));
         Assert.That(created.Value.ToArray<float>(), Is.EqualTo(new float[] { 1, 2, 3 }));
@@ -87,7 +76,7 @@ public class GetVariableErrorTests
     public void ANewVariableWithoutAShape_IsRejected()
     {
         Assert.That(
-            () => RunTracked(() => GetVariable("w")),
+            () => Tracked.Run(() => GetVariable("w")),
             Throws.ArgumentException.With.Message.StartsWith("Shape of a new variable (w) must be fully defined"));
     }
 
@@ -124,6 +113,6 @@ public class GetVariableErrorTests
     [Test]
     public void AnEmptyName_IsRejected()
     {
-        Assert.That(() => RunTracked(() => GetVariable("", [1])), Throws.ArgumentException.With.Message.Contains("non-empty name"));
+        Assert.That(() => Tracked.Run(() => GetVariable("", [1])), Throws.ArgumentException.With.Message.Contains("non-empty name"));
     }
 }

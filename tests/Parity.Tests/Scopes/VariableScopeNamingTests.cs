@@ -231,4 +231,23 @@ public class VariableScopeNamingTests
 
         Assert.That(Names.Of(module.Variables), Is.EqualTo(new[] { "model/w" }));
     }
+
+    [Test]
+    public void AScopeHandleDisposedAfterItsCallReturned_IsAlreadyClosed_AndDisposingItChangesNothing()
+    {
+        VariableScopeHandle? leftOpen = null;
+        var module = new Tracked(x =>
+        {
+            leftOpen = VariableScope("model");
+            return Layers.Dense(x, 2);
+        });
+        using var x = Input();
+        module.Call(x);
+
+        Assert.That(() => leftOpen!.Dispose(), Throws.Nothing);
+
+        // The call closed 'model' when it returned: the next call opens it afresh, so counters below it reset.
+        module.Call(x);
+        Assert.That(Names.Of(module.Variables), Is.EqualTo(new[] { "model/dense/kernel", "model/dense/bias" }));
+    }
 }
