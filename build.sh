@@ -44,16 +44,12 @@ run_tests() {
     log=$(mktemp)
     local status=0
     dotnet test Analyzers.sln -c Release --logger "console;verbosity=normal" 2>&1 | tee "$log" || status=$?
-    # One plain closing line for every runner that reads it; counts are summed over test projects.
+    # One plain closing line for every runner that reads it, summed over the test projects'
+    # "Passed: N" / "Failed: N" / "Skipped: N" summary lines.
     awk '
-        /^(Passed|Failed)! +- +Failed: / {
-            gsub(",", "");
-            for (i = 1; i <= NF; i++) {
-                if ($i == "Failed:") failed += $(i + 1);
-                if ($i == "Passed:") passed += $(i + 1);
-                if ($i == "Skipped:") skipped += $(i + 1);
-            }
-        }
+        /^ *Passed: +[0-9]+ *$/  { passed += $2 }
+        /^ *Failed: +[0-9]+ *$/  { failed += $2 }
+        /^ *Skipped: +[0-9]+ *$/ { skipped += $2 }
         END { printf "%d passed, %d failed, %d skipped\n", passed, failed, skipped }
     ' "$log"
     rm -f "$log"
