@@ -18,12 +18,12 @@ namespace Parity.Analyzers.CodeFixes.Core;
 /// creation's arguments use nothing local to the forward pass and it needs no variable store, it moves into
 /// a readonly field assigned at the end of every constructor (or a field initializer when the class
 /// declares no constructor and the arguments are constant); otherwise it stays where it is behind a
-/// <c>field ??= ...</c> guard.
+/// <c>field ??= ...</c> guard. The field's type gets a using directive rather than a qualified name. No fix
+/// is offered for creation in a loop, lambda, local function or query: one field would share one layer or
+/// variable between iterations, which changes the model.
 /// </summary>
 public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
 {
-    private const string EquivalenceKey = "Parity.CreateOnce";
-
     private enum Dependency
     {
         None,
@@ -32,9 +32,10 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
     }
 
     /// <inheritdoc />
+    /// <remarks>One equivalence key per rule, so a Fix All started from one rule never applies another's fix.</remarks>
     protected sealed override async Task<(string Title, string EquivalenceKey)[]> OffersAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)
         => await AnalyzeAsync(document, node, cancellationToken).ConfigureAwait(false) is { } plan
-            ? [(Title(plan), EquivalenceKey)]
+            ? [(Title(plan), "Parity.CreateOnce." + FixableDiagnosticIds[0])]
             : [];
 
     private static string Title(Plan plan)
@@ -98,7 +99,7 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
             editor.ReplaceNode(plan.Type, (current, generator) => generator.InsertMembers(current, 0, field));
         }
 
-        return editor.GetChangedDocument();
+        return await SyntaxEdits.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
     private sealed class Plan(ExpressionSyntax creation, TypeDeclarationSyntax type, string fieldName, TypeSyntax fieldType, bool isStatic, bool usesInitializer, ConstructorDeclarationSyntax[] constructors)
@@ -137,14 +138,20 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
         }
 
         var creation = (ExpressionSyntax)node;
+        if (SyntaxEdits.RunsRepeatedlyPerCall(creation, method))
+        {
+            // One field would make every iteration (or every run of the lambda) share a single layer or
+            // variable: a different model, not the same one created once. The user has to choose.
+            return null;
+        }
+
         var fieldName = UniqueFieldName(model, creation, BaseName(creation, createdType));
         var nullable = model.GetNullableContext(creation.SpanStart).AnnotationsEnabled();
-        // Qualified as far as the file's usings need: the fix adds no using directives.
-        var typeSyntax = ParseTypeName(createdType.ToMinimalDisplayString(model, creation.SpanStart));
+        var typeSyntax = SyntaxEdits.ImportedType(document, createdType);
 
         var constructors = type.Members.OfType<ConstructorDeclarationSyntax>().Where(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword)).ToArray();
         var constructorsElsewhere = typeSymbol.InstanceConstructors.Any(c => !c.IsImplicitlyDeclared && c.DeclaringSyntaxReferences.Any(r => !type.Span.Contains(r.Span) || r.SyntaxTree != type.SyntaxTree));
-        var dependency = DependencyOf(model, creation, cancellationToken);
+        var dependency = DependencyOf(model, creation, typeSymbol, cancellationToken);
         // An API that needs the variable store only works while the forward pass runs, never in a constructor.
         var needsStore = operation switch
         {
@@ -200,8 +207,12 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
         return candidate;
     }
 
-    /// <summary>What the creation reads: nothing but constants and statics, instance members, or locals and parameters of the forward pass.</summary>
-    private static Dependency DependencyOf(SemanticModel model, ExpressionSyntax creation, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the creation reads: nothing but constants and statics, instance members, or what is known only
+    /// during the call (locals and parameters of the forward pass, and the module's own mutable fields and
+    /// settable properties, which the forward pass may set before it gets here).
+    /// </summary>
+    private static Dependency DependencyOf(SemanticModel model, ExpressionSyntax creation, INamedTypeSymbol module, CancellationToken cancellationToken)
     {
         var result = Dependency.None;
         foreach (var node in creation.DescendantNodesAndSelf())
@@ -214,8 +225,17 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
 
             if (node is not IdentifierNameSyntax identifier
                 || identifier.Parent is NameColonSyntax
-                || (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
                 || model.GetSymbolInfo(identifier, cancellationToken).Symbol is not { } symbol)
+            {
+                continue;
+            }
+
+            if (IsMutableStateOf(symbol, module))
+            {
+                return Dependency.Local;
+            }
+
+            if (identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier)
             {
                 continue;
             }
@@ -231,6 +251,24 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
         }
 
         return result;
+    }
+
+    private static bool IsMutableStateOf(ISymbol symbol, INamedTypeSymbol module)
+    {
+        if (symbol.IsStatic || symbol is not (IFieldSymbol { IsReadOnly: false, IsConst: false } or IPropertySymbol { SetMethod: not null }))
+        {
+            return false;
+        }
+
+        for (var type = module; type is not null; type = type.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(type, symbol.ContainingType))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool DeclaredInside(ISymbol symbol, SyntaxNode container)

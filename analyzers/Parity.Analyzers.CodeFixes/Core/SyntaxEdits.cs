@@ -1,9 +1,13 @@
 using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Parity.Analyzers.CodeFixes.Core;
@@ -11,6 +15,18 @@ namespace Parity.Analyzers.CodeFixes.Core;
 /// <summary>Small syntax rewrites several fixes share.</summary>
 internal static class SyntaxEdits
 {
+    /// <summary>
+    /// A fully qualified reference to <paramref name="type"/> that <see cref="AddImportsAsync"/> gives a using
+    /// directive and the code action's clean-up then shortens, as a person would write it.
+    /// </summary>
+    public static TypeSyntax ImportedType(Document document, ITypeSymbol type)
+        => ((TypeSyntax)SyntaxGenerator.GetGenerator(document).TypeExpression(type))
+            .WithAdditionalAnnotations(Simplifier.AddImportsAnnotation, Simplifier.Annotation);
+
+    /// <summary>Adds the using directives that the <see cref="ImportedType"/> references in <paramref name="document"/> need.</summary>
+    public static Task<Document> AddImportsAsync(Document document, CancellationToken cancellationToken)
+        => ImportAdder.AddImportsAsync(document, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken);
+
     /// <summary>Adds <paramref name="statement"/> at the end of <paramref name="constructor"/>, turning an expression body into a block.</summary>
     public static ConstructorDeclarationSyntax AppendStatement(ConstructorDeclarationSyntax constructor, StatementSyntax statement)
     {
@@ -33,6 +49,21 @@ internal static class SyntaxEdits
             .OfType<ConstructorDeclarationSyntax>()
             .Where(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword) && c.Initializer is not { ThisOrBaseKeyword.RawKind: (int)SyntaxKind.ThisKeyword })
             .ToArray();
+
+    /// <summary>True when <paramref name="node"/> sits in a loop, lambda, local function or query of <paramref name="method"/>: code that may run several times per call.</summary>
+    public static bool RunsRepeatedlyPerCall(SyntaxNode node, MethodDeclarationSyntax method)
+    {
+        for (var current = node.Parent; current is not null && current != method; current = current.Parent)
+        {
+            if (current is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax
+                or AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or QueryExpressionSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>
     /// The TF-style snake_case of a C# name, as scoped layers name themselves: <c>BatchNormalization</c> →

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
-using Microsoft.CodeAnalysis.Simplification;
 using Parity.Analyzers.CodeFixes.Core;
 using Parity.Analyzers.Core;
 using Parity.Analyzers.ScopedLayerNaming;
@@ -22,7 +21,8 @@ namespace Parity.Analyzers.CodeFixes.ScopedLayerNaming;
 /// Fixes PAR1003 in one of two ways. "Name the layer" passes the name the layer gets on the first call
 /// today (<c>dense</c>, <c>dense_1</c>, ... in call order), so existing checkpoints keep matching. "Wrap
 /// in a variable scope" opens a scope named after the module around the whole forward pass, which fixes
-/// every unnamed layer in it at once but prefixes their variable names with the scope.
+/// every unnamed layer in it at once but prefixes their variable names with the scope. A layer in a loop
+/// (or lambda, local function, query) runs several times per call, so only the scope is offered there.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(ScopedLayerNamingCodeFixProvider)), Shared]
 public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
@@ -44,7 +44,12 @@ public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
             return [];
         }
 
-        var offers = new List<(string, string)> { ($"Name the layer '{ProposedName(context)}'", NameLayerKey) };
+        var offers = new List<(string, string)>();
+        if (!SyntaxEdits.RunsRepeatedlyPerCall(context.Operation.Syntax, context.Method))
+        {
+            offers.Add(($"Name the layer '{ProposedName(context)}'", NameLayerKey));
+        }
+
         if (ScopeOpener(context) is not null)
         {
             offers.Add(($"Wrap the body of '{context.Method.Identifier.ValueText}' in variable scope '{ScopeName(context)}'", WrapInScopeKey));
@@ -70,8 +75,14 @@ public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
         if (equivalenceKey == WrapInScopeKey)
         {
             return ScopeOpener(context) is { } opener
-                ? document.WithSyntaxRoot(root.ReplaceNode(context.Method, WrapBody(context, opener)))
+                ? await SyntaxEdits.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(context.Method, WrapBody(document, context, opener))), cancellationToken).ConfigureAwait(false)
                 : document;
+        }
+
+        if (SyntaxEdits.RunsRepeatedlyPerCall(context.Operation.Syntax, context.Method))
+        {
+            // One fixed name for every iteration would make them share variables: a different model.
+            return document;
         }
 
         var literal = LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(ProposedName(context)));
@@ -195,25 +206,20 @@ public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
 
     /// <summary>
     /// The shortest reference to <paramref name="opener"/> that binds at the method: its bare name under
-    /// <c>using static</c>, the type-qualified name under <c>using Parity.Compat</c>, else the full name
-    /// (the simplifier does not shorten through <c>using static</c>, so this is decided here).
+    /// <c>using static</c> (the simplifier does not shorten through <c>using static</c>, so this is decided
+    /// here), else the type-qualified name, with a using directive for the type's namespace when it lacks one.
     /// </summary>
-    private static ExpressionSyntax OpenerReference(FixContext context, IMethodSymbol opener)
+    private static ExpressionSyntax OpenerReference(Document document, FixContext context, IMethodSymbol opener)
     {
-        var position = context.Method.SpanStart;
-        if (context.Model.LookupSymbols(position, name: opener.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, opener)))
+        if (context.Model.LookupSymbols(context.Method.SpanStart, name: opener.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, opener)))
         {
             return IdentifierName(opener.Name);
         }
 
-        var type = opener.ContainingType;
-        var typeReference = context.Model.LookupSymbols(position, name: type.Name).Any(s => SymbolEqualityComparer.Default.Equals(s, type))
-            ? (ExpressionSyntax)IdentifierName(type.Name)
-            : ParseExpression(type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
-        return MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, typeReference, IdentifierName(opener.Name));
+        return MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxEdits.ImportedType(document, opener.ContainingType), IdentifierName(opener.Name));
     }
 
-    private static MethodDeclarationSyntax WrapBody(FixContext context, IMethodSymbol opener)
+    private static MethodDeclarationSyntax WrapBody(Document document, FixContext context, IMethodSymbol opener)
     {
         var method = context.Method;
         var statements = method.Body is { } body
@@ -223,7 +229,7 @@ public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
                     ? ExpressionStatement(method.ExpressionBody!.Expression)
                     : ReturnStatement(method.ExpressionBody!.Expression));
         var call = InvocationExpression(
-            OpenerReference(context, opener),
+            OpenerReference(document, context, opener),
             ArgumentList(SingletonSeparatedList(Argument(LiteralExpression(SyntaxKind.StringLiteralExpression, Literal(ScopeName(context)))))));
         var wrapped = Block(UsingStatement(null, call, Block(statements)));
         return method

@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Simplification;
 using Parity.Analyzers.CodeFixes.Core;
 using Parity.Analyzers.Core;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
@@ -38,8 +37,7 @@ public sealed class UntrackedStoreUseCodeFixProvider : ParityCodeFixProvider
             return document;
         }
 
-        var name = ParseName(target.Attribute.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)).WithAdditionalAnnotations(Simplifier.Annotation);
-        var attribute = AttributeList(SingletonSeparatedList(Attribute(name)));
+        var attribute = AttributeList(SingletonSeparatedList(Attribute((NameSyntax)SyntaxEdits.ImportedType(document, target.Attribute))));
         var original = target.Method;
         var method = original;
         if (method.AttributeLists.Count == 0)
@@ -50,7 +48,7 @@ public sealed class UntrackedStoreUseCodeFixProvider : ParityCodeFixProvider
         }
 
         var updated = method.WithAttributeLists(method.AttributeLists.Add(attribute)).WithAdditionalAnnotations(Formatter.Annotation);
-        return document.WithSyntaxRoot(root.ReplaceNode(original, updated));
+        return await SyntaxEdits.AddImportsAsync(document.WithSyntaxRoot(root.ReplaceNode(original, updated)), cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(MethodDeclarationSyntax Method, INamedTypeSymbol Attribute)?> TargetAsync(Document document, SyntaxNode node, CancellationToken cancellationToken)

@@ -139,10 +139,17 @@ internal sealed class KnownSymbols
     /// attribute counts too.
     /// </summary>
     public bool OverridesForwardPassMarker(IMethodSymbol method, bool includeSelf)
+        => HasAttributeInOverrideChain(method, ForwardPass, includeSelf);
+
+    /// <summary>
+    /// True when a method <paramref name="method"/> overrides (or, with <paramref name="includeSelf"/>, the
+    /// method itself) carries <paramref name="attribute"/>: how an inherited method attribute is read.
+    /// </summary>
+    public static bool HasAttributeInOverrideChain(IMethodSymbol method, INamedTypeSymbol? attribute, bool includeSelf)
     {
         for (var current = includeSelf ? method : method.OverriddenMethod; current is not null; current = current.OverriddenMethod)
         {
-            if (HasAttribute(current.OriginalDefinition, ForwardPass))
+            if (HasAttribute(current.OriginalDefinition, attribute))
             {
                 return true;
             }

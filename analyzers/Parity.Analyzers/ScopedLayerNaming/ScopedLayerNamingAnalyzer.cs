@@ -8,7 +8,8 @@ namespace Parity.Analyzers.ScopedLayerNaming;
 
 /// <summary>
 /// PAR1003: a <c>[ScopedLayer]</c> call in a forward pass passes no name (the argument is omitted or null)
-/// and is not lexically inside a <c>using</c> of a named <c>[OpensVariableScope]</c> call. Its
+/// and is not lexically inside a <c>using</c> of a named <c>[OpensVariableScope]</c> call or inside the function
+/// given to a <c>[CreatesTemplate]</c> method (a template runs it in its own named scope). Its
 /// auto-generated name (<c>dense</c>, <c>dense_1</c>, ...) then moves on with every call, and the store
 /// creates new variables each time.
 /// </summary>
@@ -66,11 +67,18 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
                     return true;
                 case IBlockOperation block when HasScopeDeclarationBefore(block, child, symbols):
                     return true;
+                case IAnonymousFunctionOperation lambda when IsTemplateBody(lambda, symbols):
+                    // A template runs its function inside the named scope it opened on its first call.
+                    return true;
             }
         }
 
         return false;
     }
+
+    private static bool IsTemplateBody(IAnonymousFunctionOperation lambda, KnownSymbols symbols)
+        => CreateOnceGuards.ArgumentOf(lambda) is { Parent: IInvocationOperation invocation }
+            && KnownSymbols.HasAttribute(invocation.TargetMethod.OriginalDefinition, symbols.CreatesTemplate);
 
     private static bool HasScopeDeclarationBefore(IBlockOperation block, IOperation child, KnownSymbols symbols)
     {

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
@@ -9,7 +12,8 @@ namespace Parity.Analyzers.TorchSharp;
 /// PAR3002: a custom TorchSharp module keeps submodules or parameters in an array or a
 /// <c>System.Collections</c> collection (List, Dictionary, ...). <c>RegisterComponents()</c> does not look
 /// inside those, so the elements are not registered; <c>ModuleList</c>/<c>ModuleDict</c> and
-/// <c>ParameterList</c>/<c>ParameterDict</c> are the registered equivalents.
+/// <c>ParameterList</c>/<c>ParameterDict</c> are the registered equivalents. A class that calls
+/// <c>register_module</c> or <c>register_parameter</c> is taken to register the elements by hand.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
@@ -37,46 +41,64 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.Field, SymbolKind.Property);
+            start.RegisterSymbolStartAction(typeStart => Analyze(typeStart, symbols), SymbolKind.NamedType);
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(SymbolStartAnalysisContext context, KnownSymbols symbols)
     {
-        // An auto-property is analyzed through its backing field, reported at the property.
-        var field = context.Symbol switch
-        {
-            IFieldSymbol { IsImplicitlyDeclared: false } declared => declared,
-            IPropertySymbol property => BackingField(property),
-            _ => null,
-        };
-        if (field is null
-            || field.IsStatic
-            || symbols.IsTorchModule(field.Type)
-            || !TorchSharpComponents.IsCustomModule(field.ContainingType, symbols)
-            || ElementOf(field.Type, symbols) is not { } element)
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!TorchSharpComponents.IsCustomModule(type, symbols))
         {
             return;
         }
 
-        var kind = TorchSharpComponents.Kind(element, symbols);
-        var replacement = kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict";
-        var owner = field.AssociatedSymbol ?? field;
-        var location = owner.Locations.Length > 0 ? owner.Locations[0] : Location.None;
-        context.ReportDiagnostic(Diagnostic.Create(Rule, location, owner.Name, kind, field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), replacement));
-    }
-
-    private static IFieldSymbol? BackingField(IPropertySymbol property)
-    {
-        foreach (var member in property.ContainingType.GetMembers())
+        var findings = new List<Diagnostic>();
+        foreach (var member in type.GetMembers())
         {
-            if (member is IFieldSymbol field && SymbolEqualityComparer.Default.Equals(field.AssociatedSymbol, property))
+            // An auto-property is analyzed through its backing field and reported at the property.
+            if (member is not IFieldSymbol { IsStatic: false } field
+                || (field.IsImplicitlyDeclared && field.AssociatedSymbol is not IPropertySymbol)
+                || symbols.IsTorchModule(field.Type)
+                || ElementOf(field.Type, symbols) is not { } element)
             {
-                return field;
+                continue;
             }
+
+            var kind = TorchSharpComponents.Kind(element, symbols);
+            var replacement = kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict";
+            var owner = field.AssociatedSymbol ?? field;
+            var location = owner.Locations.Length > 0 ? owner.Locations[0] : Location.None;
+            findings.Add(Diagnostic.Create(Rule, location, owner.Name, kind, field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), replacement));
         }
 
-        return null;
+        if (findings.Count == 0)
+        {
+            return;
+        }
+
+        // A class that calls register_module or register_parameter registers the elements by hand.
+        var registersByHand = 0;
+        context.RegisterOperationAction(
+            operation =>
+            {
+                if (((IInvocationOperation)operation.Operation).TargetMethod is { Name: "register_module" or "register_parameter" } method
+                    && symbols.IsTorchModule(method.ContainingType))
+                {
+                    Interlocked.Exchange(ref registersByHand, 1);
+                }
+            },
+            OperationKind.Invocation);
+        context.RegisterSymbolEndAction(end =>
+        {
+            if (Volatile.Read(ref registersByHand) == 0)
+            {
+                foreach (var finding in findings)
+                {
+                    end.ReportDiagnostic(finding);
+                }
+            }
+        });
     }
 
     /// <summary>The module or parameter type held by an array or a System.Collections type, if any.</summary>

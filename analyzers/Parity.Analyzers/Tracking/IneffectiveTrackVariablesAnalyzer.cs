@@ -7,7 +7,8 @@ namespace Parity.Analyzers.Tracking;
 
 /// <summary>
 /// PAR2002: <c>[TrackVariables]</c> on a method where it does nothing: a method that does not override a
-/// <c>[ForwardPass]</c> method, or one that is static or abstract.
+/// <c>[ForwardPass]</c> method (abstract or not), or a static one. On an override, even an abstract one,
+/// it is inherited by the overrides below it and so takes effect.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
@@ -18,7 +19,7 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
         "[TrackVariables] on '{0}' has no effect because {1}; put it on the module's Forward override",
         DiagnosticCategories.Tracking,
         DiagnosticSeverity.Warning,
-        "Tracking is switched on by the module when it runs its forward pass, and it looks for [TrackVariables] on the Forward override only. On any other method, on a static method or on an abstract one, the attribute is ignored and the variables are not tracked.");
+        "Tracking is switched on by the module when it runs its forward pass, and it looks for [TrackVariables] on the Forward override it runs and on the overrides that one overrides. On any other method, or on a static one, the attribute is ignored and the variables are not tracked.");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -47,10 +48,11 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // An override of a forward pass, abstract or not, passes the inherited attribute to the overrides below it.
         var reason = method.IsStatic ? "it is static"
+            : symbols.OverridesForwardPassMarker(method, includeSelf: false) ? null
             : method.IsAbstract ? "it is abstract and never runs itself"
-            : !symbols.OverridesForwardPassMarker(method, includeSelf: false) ? "it does not override a forward pass such as Module<TIn, TOut>.Forward"
-            : null;
+            : "it does not override a forward pass such as Module<TIn, TOut>.Forward";
         if (reason is not null)
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(syntax.SyntaxTree, syntax.Span), method.Name, reason));

@@ -15,7 +15,8 @@ namespace Parity.Analyzers.Tracking;
 /// location.
 /// </summary>
 /// <remarks>
-/// Only overrides are checked: that is where <c>[TrackVariables]</c> takes effect. A helper marked
+/// An override of a tracked override is tracked too (the attribute is inherited, and the runtime honours
+/// it). Only overrides are checked: that is where <c>[TrackVariables]</c> takes effect. A helper marked
 /// <c>[ForwardPass]</c> may legitimately use the store of the tracked forward pass that calls it.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -48,7 +49,7 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
             {
                 if (block.OwningSymbol is not IMethodSymbol method
                     || !symbols.OverridesForwardPassMarker(method, includeSelf: false)
-                    || KnownSymbols.HasAttribute(method, symbols.TrackVariables))
+                    || KnownSymbols.HasAttributeInOverrideChain(method, symbols.TrackVariables, includeSelf: true))
                 {
                     return;
                 }

@@ -102,6 +102,45 @@ public sealed class LayerCreationCodeFixTests
         }
         """);
 
+    // The forward pass sets _width before the creation reads it: in the constructor it would still be 0.
+    [Test]
+    public Task StateTheForwardPassSets_KeepsTheCreationInPlace() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            private int _width;
+
+            public Head() { }
+
+            protected override Tensor Forward(Tensor input)
+            {
+                _width = (int)input.Shape[1];
+                return [|new Dense(this._width)|].Call(input);
+            }
+        }
+        """, """
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Head : Module<Tensor, Tensor>
+        {
+            private int _width;
+            private Dense? _dense;
+
+            public Head() { }
+
+            protected override Tensor Forward(Tensor input)
+            {
+                _width = (int)input.Shape[1];
+                return (_dense ??= new Dense(this._width)).Call(input);
+            }
+        }
+        """);
+
     [Test]
     public Task EmptyConstructorBody_GetsTheAssignment() => VerifyCS.VerifyCodeFixAsync("""
         using TorchSharp;
@@ -157,4 +196,60 @@ public sealed class LayerCreationCodeFixTests
             protected override Tensor Forward(Tensor input) => _dense.Call(input);
         }
         """);
+
+    [Test]
+    public Task TypeFromANamespaceNotImported_GetsAUsingDirective() => VerifyCS.VerifyCodeFixAsync("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            public Net() : base("Net") { }
+
+            public override Tensor forward(Tensor input) => [|nn.Linear(4, 5)|].forward(input);
+        }
+        """, """
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _linear;
+
+            public Net() : base("Net")
+            {
+                _linear = nn.Linear(4, 5);
+            }
+
+            public override Tensor forward(Tensor input) => _linear.forward(input);
+        }
+        """);
+
+    // One field would make the iterations share one layer: a different model. The user chooses.
+    [Test]
+    public Task CreationThatRunsRepeatedlyPerCall_IsNotFixed()
+    {
+        const string Source = """
+            using System.Linq;
+            using Parity;
+            using Parity.Nn;
+            using Parity.Torch;
+
+            sealed class Tower : Module<Tensor, Tensor>
+            {
+                protected override Tensor Forward(Tensor input)
+                {
+                    for (var i = 0; i < 3; i++)
+                    {
+                        input = [|new Dense(4)|].Call(input);
+                    }
+
+                    var heads = Enumerable.Range(0, 2).Select(_ => [|new Dense(2)|]).ToList();
+                    return heads[0].Call(input);
+                }
+            }
+            """;
+        return VerifyCS.VerifyCodeFixAsync(Source, Source);
+    }
 }

@@ -99,6 +99,65 @@ public sealed class ScopedLayerNamingAnalyzerTests
         """);
 
     [Test]
+    public Task ScopeOpenedByAHelper_CountsWhenTheHelperOptsIn() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            [OpensVariableScope("block")]
+            private static IDisposable Block(string block) => VariableScope(block);
+
+            private static IDisposable Unmarked(string block) => VariableScope(block);
+
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    input = Dense(input, 4, name: $"block_{i}");
+                }
+
+                using (Block("stem"))
+                using (VariableScope("inner"))
+                {
+                    input = Dense(input, 4);
+                }
+
+                using (Unmarked("head"))
+                {
+                    return [|Dense(input, 2)|];
+                }
+            }
+        }
+        """);
+
+    [Test]
+    public Task InsideATemplateFunction_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Siamese : Module<Tensor, Tensor>
+        {
+            private Func<Tensor, Tensor>? _tower;
+
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                _tower ??= MakeTemplate("tower", (Tensor x) => Dense(x, 8));
+                Func<Tensor, Tensor> plain = x => [|Dense(x, 2)|];
+                return plain(_tower(input) + _tower(input));
+            }
+        }
+        """);
+
+    [Test]
     public Task OutsideForwardPass_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity.Torch;
         using static Parity.Compat.Layers;

@@ -78,7 +78,7 @@ public sealed class ScopedLayerNamingCodeFixTests
         """, ScopedLayerNamingCodeFixProvider.WrapInScopeKey);
 
     [Test]
-    public Task WrapInScope_QualifiesTheScopeWhenNotImported() => VerifyCS.VerifyCodeFixAsync("""
+    public Task WrapInScope_ImportsTheScopesNamespaceWhenMissing() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
         using Parity.Torch;
 
@@ -93,6 +93,7 @@ public sealed class ScopedLayerNamingCodeFixTests
         }
         """, """
         using Parity;
+        using Parity.Compat;
         using Parity.Torch;
 
         sealed class Head : Module<Tensor, Tensor>
@@ -100,10 +101,60 @@ public sealed class ScopedLayerNamingCodeFixTests
             [TrackVariables]
             protected override Tensor Forward(Tensor input)
             {
-                using (Parity.Compat.VariableScopes.VariableScope("head"))
+                using (VariableScopes.VariableScope("head"))
                 {
                     var logits = Parity.Compat.Layers.Dense(input, 10);
                     return logits;
+                }
+            }
+        }
+        """, ScopedLayerNamingCodeFixProvider.WrapInScopeKey);
+
+    // A fixed name would make the iterations share one set of variables: only the scope keeps the model.
+    private const string LayerInALoop = """
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Tower : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    input = [|Dense(input, 4)|];
+                }
+
+                return input;
+            }
+        }
+        """;
+
+    [Test]
+    public Task LayerInALoop_IsNotGivenOneFixedName() => VerifyCS.VerifyCodeFixAsync(LayerInALoop, LayerInALoop, ScopedLayerNamingCodeFixProvider.NameLayerKey);
+
+    [Test]
+    public Task LayerInALoop_CanBeWrappedInAScope() => VerifyCS.VerifyCodeFixAsync(LayerInALoop, """
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+        using static Parity.Compat.VariableScopes;
+
+        sealed class Tower : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input)
+            {
+                using (VariableScope("tower"))
+                {
+                    for (var i = 0; i < 3; i++)
+                    {
+                        input = Dense(input, 4);
+                    }
+
+                    return input;
                 }
             }
         }

@@ -9,7 +9,8 @@ namespace Parity.Analyzers.Tests.TemplateCreation;
 public sealed class TemplateCreationCodeFixTests
 {
     // The template needs the variable store, which exists only while the forward pass runs: even with a
-    // constructor and constant arguments the fix keeps it in the forward pass behind a guard.
+    // constructor and constant arguments the fix keeps it in the forward pass behind a guard. The field's
+    // type brings its using directive rather than a qualified name.
     [Test]
     public Task TemplateIsMadeOnceBehindAGuard_NeverInTheConstructor() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
@@ -29,6 +30,7 @@ public sealed class TemplateCreationCodeFixTests
             }
         }
         """, """
+        using System;
         using Parity;
         using Parity.Torch;
         using static Parity.Compat.Layers;
@@ -36,7 +38,7 @@ public sealed class TemplateCreationCodeFixTests
 
         sealed class Siamese : Module<Tensor, Tensor>
         {
-            private System.Func<Tensor, Tensor>? _tower;
+            private Func<Tensor, Tensor>? _tower;
 
             public Siamese() : base("siamese") { }
 

@@ -51,4 +51,29 @@ public sealed class ComponentsInPlainCollectionAnalyzerTests
             private readonly List<Linear> _layers = new();
         }
         """);
+
+    [Test]
+    public Task ElementsRegisteredByHand_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Stack : nn.Module<Tensor, Tensor>
+        {
+            private readonly List<Linear> _layers = new();
+
+            public Stack() : base("Stack")
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var layer = nn.Linear(4, 4);
+                    _layers.Add(layer);
+                    register_module($"layer_{i}", layer);
+                }
+            }
+
+            public override Tensor forward(Tensor input) => input;
+        }
+        """);
 }

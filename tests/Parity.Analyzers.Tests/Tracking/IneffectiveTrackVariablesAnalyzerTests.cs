@@ -22,6 +22,13 @@ public sealed class IneffectiveTrackVariablesAnalyzerTests
             [TrackVariables]
             protected override Tensor Forward(Tensor input) => Run(input);
         }
+
+        // Re-abstracted and marked: every override below inherits the attribute, as the runtime reads it.
+        abstract class TrackedFamily : Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected abstract override Tensor Forward(Tensor input);
+        }
         """,
         VerifyCS.Diagnostic().WithLocation(0).WithArguments("Run", "it is abstract and never runs itself"),
         VerifyCS.Diagnostic().WithLocation(1).WithArguments("Helper", "it is static"));

@@ -41,8 +41,9 @@ public sealed class UntrackedStoreUseAnalyzerTests
         }
         """);
 
+    // The runtime honours an inherited [TrackVariables] (Parity.Tests: AnOverrideOfATrackedForward_IsTrackedToo).
     [Test]
-    public Task AttributeOnBaseOverrideDoesNotCoverADerivedOverride() => VerifyCS.VerifyAnalyzerAsync("""
+    public Task OverrideOfATrackedOverride_IsTracked_ButAnUntrackedSibling_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Torch;
         using static Parity.Compat.Layers;
@@ -54,6 +55,16 @@ public sealed class UntrackedStoreUseAnalyzerTests
         }
 
         sealed class Derived : Base
+        {
+            protected override Tensor Forward(Tensor input) => Dense(base.Forward(input), 3, name: "b");
+        }
+
+        class Untracked : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => input;
+        }
+
+        sealed class Sibling : Untracked
         {
             protected override Tensor [|Forward|](Tensor input) => Dense(input, 3, name: "b");
         }

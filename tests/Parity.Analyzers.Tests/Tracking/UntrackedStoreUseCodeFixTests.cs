@@ -50,4 +50,25 @@ public sealed class UntrackedStoreUseCodeFixTests
             }
         }
         """);
+
+    [Test]
+    public Task MissingNamespace_GetsAUsingDirective() => VerifyCS.VerifyCodeFixAsync("""
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        sealed class A : Parity.Module<Tensor, Tensor>
+        {
+            protected override Tensor [|Forward|](Tensor input) => Dense(input, 2, name: "out");
+        }
+        """, """
+        using Parity;
+        using Parity.Torch;
+        using static Parity.Compat.Layers;
+
+        sealed class A : Parity.Module<Tensor, Tensor>
+        {
+            [TrackVariables]
+            protected override Tensor Forward(Tensor input) => Dense(input, 2, name: "out");
+        }
+        """);
 }

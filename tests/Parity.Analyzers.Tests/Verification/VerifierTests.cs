@@ -79,6 +79,27 @@ public sealed class VerifierTests
     }
 
     [Test]
+    public void FixThatLeavesTheDiagnostic_Fails()
+    {
+        var marked = Reported.Replace("new Variable(\"s\", Tensor.Ones(1))", "[|new Variable(\"s\", Tensor.Ones(1))|]", StringComparison.Ordinal);
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new VariableCreationAnalyzer()), new IdleFix());
+        test.Sources.Add(marked);
+        test.FixedSources.Add(marked);
+        var failure = Assert.ThrowsAsync<AssertionException>(() => test.RunAsync());
+        Assert.That(failure!.Message, Does.Contain("still offers 'do nothing'"));
+    }
+
+    [Test]
+    public void FixedSourceThatDiffers_FailsWithTheActualTextToPaste()
+    {
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new VariableCreationAnalyzer()), new BreakingFix());
+        test.Sources.Add(Reported.Replace("new Variable(\"s\", Tensor.Ones(1))", "[|new Variable(\"s\", Tensor.Ones(1))|]", StringComparison.Ordinal));
+        test.FixedSources.Add(Reported.Replace("new Variable(\"s\", Tensor.Ones(1))", "{|CS0103:other|}", StringComparison.Ordinal));
+        var failure = Assert.ThrowsAsync<AssertionException>(() => test.RunAsync());
+        Assert.That(failure!.Message, Does.Contain("First difference at line 6").And.Contain("input * undefined;"));
+    }
+
+    [Test]
     public void Markup_GivesOneBasedSpansAndStripsMarkers()
     {
         var (source, spans) = TestMarkup.Parse("a\n b[|cd|]{|#0:e|}", "Test0.cs");
@@ -108,6 +129,20 @@ public sealed class VerifierTests
             context.RegisterCodeFix(
                 CodeAction.Create("break", _ => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(node, SyntaxFactory.IdentifierName("undefined").WithTriviaFrom(node)))), "break"),
                 context.Diagnostics);
+        }
+    }
+
+    /// <summary>Offers a fix that changes nothing, so the diagnostic it claims to fix stays.</summary>
+    private sealed class IdleFix : CodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create("PAR1001");
+
+        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+
+        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            context.RegisterCodeFix(CodeAction.Create("do nothing", _ => Task.FromResult(context.Document), "idle"), context.Diagnostics);
+            return Task.CompletedTask;
         }
     }
 
