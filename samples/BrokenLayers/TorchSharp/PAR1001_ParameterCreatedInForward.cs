@@ -1,0 +1,27 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace Parity.Samples.BrokenLayers.TorchSharpShaped;
+
+/// <summary>PAR1001 (TorchSharp), broken: a new parameter every time <c>forward</c> runs.</summary>
+public sealed class BrokenScale : nn.Module<Tensor, Tensor>
+{
+    public BrokenScale() : base(nameof(BrokenScale)) => RegisterComponents();
+
+    public override Tensor forward(Tensor input)
+    {
+        var scale = new Parameter(torch.ones(1));
+        return input * scale;
+    }
+}
+
+/// <summary>PAR1001 (TorchSharp), fixed: the parameter is a field made in the constructor and registered.</summary>
+public sealed class FixedScale : nn.Module<Tensor, Tensor>
+{
+    private readonly Parameter scale = new(torch.ones(1));
+
+    public FixedScale() : base(nameof(FixedScale)) => RegisterComponents();
+
+    public override Tensor forward(Tensor input) => input * scale;
+}

@@ -1,0 +1,31 @@
+using System;
+using Parity.Samples.InceptionResnetV2.Walkthrough;
+using Parity.Torch;
+using Spectre.Console;
+
+// The main job: Inception-ResNet-v2 through the four-step validation method. Exit code 0 when every
+// step passed, 1 when one failed, 2 for bad arguments.
+WalkthroughOptions options;
+try
+{
+    options = WalkthroughOptions.Parse(args);
+}
+catch (ArgumentException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+// Every core by default: the walkthrough is the only thing a newcomer runs.
+Torch.SetNumThreads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+
+AnsiConsole.MarkupLine($"[bold]Inception-ResNet-v2[/]: legacy graph vs shim module vs native port, {options.Size}x{options.Size} input, libtorch threads: {Torch.GetNumThreads()}");
+var report = new Validation(options, ConsoleReport.Show).Run();
+ConsoleReport.Summary(report);
+if (options.JsonPath is { } path)
+{
+    JsonReport.Write(report, path);
+    AnsiConsole.MarkupLine($"report written to {Markup.Escape(path)}");
+}
+
+return report.Passed ? 0 : 1;

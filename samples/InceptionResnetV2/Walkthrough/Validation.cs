@@ -1,0 +1,329 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using Parity.Randomness;
+using Parity.Samples.InceptionResnetV2.Model;
+using Parity.Samples.InceptionResnetV2.Native;
+using Parity.Testing;
+using Parity.Torch;
+
+namespace Parity.Samples.InceptionResnetV2.Walkthrough;
+
+/// <summary>
+/// The four-step validation method on Inception-ResNet-v2, legacy graph against the shim module,
+/// then gradients and the native port. Every step runs even when an earlier one failed, so one
+/// run shows everything that is wrong.
+/// </summary>
+/// <param name="options">Input sizes.</param>
+/// <param name="show">Runs a step's body while showing progress; returns what the body returned.</param>
+public sealed class Validation(WalkthroughOptions options, Func<string, Func<StepOutcome>, StepOutcome> show)
+{
+    /// <summary>The guide's tolerances for output equivalence.</summary>
+    private const double Rtol = 1e-6;
+    private const double Atol = 1e-5;
+
+    /// <summary>Gradients go through many more reductions than a forward pass, so they get a looser relative tolerance.</summary>
+    private const double GradientRtol = 1e-4;
+
+    private const long Classes = LegacyInception.NumClasses;
+
+    private readonly ValidationReport report = new();
+
+    /// <summary>Step 2's graph, reused by step 3 (building it again would cost a forward pass).</summary>
+    private LegacyGraph? structureGraph;
+
+    /// <summary>The legacy inference run under a num-random-ops tool: step 4's reference, reused by the native port's step.</summary>
+    private (InceptionOutput Output, Tensor Loss, IReadOnlyList<Variable> Variables)? seededLegacy;
+
+    /// <summary>Runs every step.</summary>
+    /// <returns>The report.</returns>
+    public ValidationReport Run()
+    {
+        var shim = new ShimInceptionResnetV2(Classes);
+        StepOne(shim);
+        StepTwo(shim);
+        StepThree(shim);
+        StepFourInference();
+        StepFourTraining();
+        StepFourConstantWrapper();
+        Gradients();
+        NativePort(shim);
+        return report;
+    }
+
+    private Tensor Image() => Tensor.Ones([1, options.Size, options.Size, 3]);
+
+    private void StepOne(ShimInceptionResnetV2 shim)
+    {
+        using var noGrad = Torch.Torch.NoGrad();
+        Tensor? first = null;
+        Step("step 1: first call creates the variables", () =>
+        {
+            first = shim.Call(Image(), training: false).Logits.DetachFromDisposeScope();
+            report.VariableCount = shim.Variables.Count;
+            report.TrainableCount = shim.TrainableVariables.Count;
+            return StepOutcome.Check(report.VariableCount > 0, $"{report.VariableCount} variables, {report.TrainableCount} trainable");
+        });
+        Step("step 1: second call creates none (AssertNoVariableCreations)", () =>
+        {
+            using (VariableCreationScopes.AssertNoVariableCreations())
+            {
+                var second = shim.Call(Image(), training: false);
+                return first is null
+                    ? StepOutcome.Check(true, "no variable created")
+                    : StepOutcome.From(EndpointComparison.Compare([new("Logits", second.Logits)], [new("Logits", first)], Rtol, Atol), "no variable created; same logits as the first call");
+            }
+        });
+        Step("step 1: third call creates none (CatchAndRaiseCreatedVariables)", () =>
+        {
+            using (VariableCreationScopes.CatchAndRaiseCreatedVariables())
+            {
+                shim.Call(Image(), training: false);
+            }
+
+            return StepOutcome.Check(true, "no variable created");
+        });
+        first?.Dispose();
+    }
+
+    private void StepTwo(ShimInceptionResnetV2 shim)
+    {
+        Step("step 2: same variables (count, names, shapes): legacy graph vs shim", () =>
+        {
+            var graph = structureGraph = new LegacyGraph();
+            using (Torch.Torch.NoGrad())
+            {
+                graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
+            }
+
+            var comparison = VariableStructure.Compare(shim.Variables, graph.GlobalVariables);
+            var trainable = VariableStructure.Compare(shim.TrainableVariables, graph.TrainableVariables);
+            return StepOutcome.Check(
+                comparison.IsSame && trainable.IsSame,
+                comparison.IsSame && trainable.IsSame
+                    ? $"{comparison.ActualCount} variables, {trainable.ActualCount} trainable, same names and shapes"
+                    : comparison.IsSame ? trainable.Report : comparison.Report);
+        });
+    }
+
+    private void StepThree(ShimInceptionResnetV2 shim)
+    {
+        Step("step 3: every variable 0.001, inference on ones: outputs and regularization loss", () =>
+        {
+            using var noGrad = Torch.Torch.NoGrad();
+            var graph = structureGraph ?? new LegacyGraph();
+            SetAll(graph.GlobalVariables, 0.001);
+            var expected = graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
+            var expectedLoss = Sum(graph.RegularizationLosses);
+
+            SetAll(shim.Variables, 0.001);
+            if (options.Perturb is { } name)
+            {
+                var variable = shim.Variables.FirstOrDefault(v => v.Name == name)
+                    ?? throw new ArgumentException($"--perturb: the shim has no variable '{name}'; use a full name such as 'InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights'.");
+                variable.Value.Fill(0.002);
+            }
+
+            var actual = shim.Call(Image(), training: false);
+            var actualLoss = Sum(shim.Losses);
+
+            report.Constant = new ConstantInference(
+                actualLoss.ToDouble(),
+                First5(actual.Logits),
+                actual.AuxLogits is { } aux ? First5(aux) : []);
+            return StepOutcome.From(CompareOutputs(actual, actualLoss, expected, expectedLoss), "outputs and regularization loss match");
+        });
+    }
+
+    private void StepFourInference() =>
+        Step("step 4: NumRandomOps random tool, inference", () => RandomEquivalence(training: false));
+
+    private void StepFourTraining() =>
+        Step("step 4: NumRandomOps random tool, training (batch statistics, dropout)", () => RandomEquivalence(training: true));
+
+    private StepOutcome RandomEquivalence(bool training)
+    {
+        using var noGrad = Torch.Torch.NoGrad();
+        var (expected, expectedLoss, variables) = LegacyUnderTool(DeterministicRandomMode.NumRandomOps, training);
+        if (!training)
+        {
+            foreach (var tensor in expected.Tensors.Append(expectedLoss))
+            {
+                tensor.DetachFromDisposeScope();
+            }
+
+            seededLegacy = (expected, expectedLoss, variables);
+        }
+
+        var model = new ShimInceptionResnetV2(Classes);
+        using (new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps).Scope())
+        {
+            var actual = model.Call(Image(), training);
+            return StepOutcome.From(CompareOutputs(actual, Sum(model.Losses), expected, expectedLoss), "outputs and regularization loss match");
+        }
+    }
+
+    private void StepFourConstantWrapper()
+    {
+        Step("step 4: Constant random tool, shim inside a wrapper model (variables first, then dropout)", () =>
+        {
+            using var noGrad = Torch.Torch.NoGrad();
+            var (expected, expectedLoss, _) = LegacyUnderTool(DeterministicRandomMode.Constant, training: true);
+            using (new DeterministicRandomTestTool().Scope())
+            {
+                // Like a functional model built on a symbolic input: the wrapper creates every variable
+                // before the first real call, so the training call's dropout comes after all initializers,
+                // an order the legacy graph never had. Constant mode does not depend on order.
+                var wrapper = new WrapperModel(new ShimInceptionResnetV2(Classes), [1, options.Size, options.Size, 3]);
+                var actual = wrapper.Call(Image(), training: true);
+                return StepOutcome.From(CompareOutputs(actual, Sum(wrapper.Losses), expected, expectedLoss), "outputs and regularization loss match despite the different trace order");
+            }
+        });
+    }
+
+    private void Gradients()
+    {
+        Step($"gradients: one training step at {options.TrainSize}x{options.TrainSize}, every trainable variable", () =>
+        {
+            var image = Tensor.Ones([1, options.TrainSize, options.TrainSize, 3]);
+            var legacyTool = new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps);
+            var shimTool = new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps);
+            var graph = new LegacyGraph();
+            using (legacyTool.Scope())
+            using (Torch.Torch.NoGrad())
+            {
+                graph.Run(() => LegacyInception.Forward(image, Classes, isTraining: true));
+            }
+
+            var shim = new ShimInceptionResnetV2(Classes);
+            using (shimTool.Scope())
+            using (Torch.Torch.NoGrad())
+            {
+                shim.Call(image, training: true);
+            }
+
+            // Both tools have seen the same initializers and one dropout; the next dropout draws alike.
+            var gradients = GradientComparison.CompareGradients(
+                () =>
+                {
+                    using (shimTool.Scope())
+                    {
+                        return TrainingLoss(shim.Call(image, training: true), shim.Losses);
+                    }
+                },
+                shim.TrainableVariables,
+                () =>
+                {
+                    using (legacyTool.Scope())
+                    {
+                        var output = graph.Run(() => LegacyInception.Forward(image, Classes, isTraining: true), training: true);
+                        return TrainingLoss(output, graph.RegularizationLosses);
+                    }
+                },
+                graph.TrainableVariables,
+                rtol: GradientRtol,
+                atol: Atol);
+            return StepOutcome.From(gradients, $"{gradients.Rows.Count} gradients match");
+        });
+    }
+
+    private void NativePort(ShimInceptionResnetV2 warmShim)
+    {
+        var native = new NativeInceptionResnetV2(Classes);
+        Step("native port: same variables (through the name map), outputs and regularization loss", () =>
+        {
+            using var noGrad = Torch.Torch.NoGrad();
+            var (expected, expectedLoss, legacyVariables) = seededLegacy ?? LegacyUnderTool(DeterministicRandomMode.NumRandomOps, training: false);
+            using (new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps).Scope())
+            {
+                var actual = native.Call(Image(), training: false);
+                var structure = VariableStructure.Compare(native.Variables, legacyVariables, NativeNames.ToLegacy);
+                if (!structure.IsSame)
+                {
+                    return StepOutcome.Check(false, structure.Report);
+                }
+
+                return StepOutcome.From(CompareOutputs(actual, Sum(native.Losses), expected, expectedLoss), $"{structure.ActualCount} variables map to the legacy names; outputs and regularization loss match");
+            }
+        });
+
+        using var timing = Torch.Torch.NoGrad();
+        report.ForwardMsShim = TimeForward(() => warmShim.Call(Image(), training: false));
+        report.ForwardMsNative = TimeForward(() => native.Call(Image(), training: false));
+    }
+
+    private (InceptionOutput Output, Tensor Loss, IReadOnlyList<Variable> Variables) LegacyUnderTool(DeterministicRandomMode mode, bool training)
+    {
+        using (new DeterministicRandomTestTool(mode: mode).Scope())
+        {
+            var graph = new LegacyGraph();
+            var output = graph.Run(() => LegacyInception.Forward(Image(), Classes, training), training);
+            return (output, Sum(graph.RegularizationLosses), graph.GlobalVariables);
+        }
+    }
+
+    private void Step(string name, Func<StepOutcome> body)
+    {
+        var clock = Stopwatch.StartNew();
+        StepOutcome outcome;
+        using (Torch.Torch.NewDisposeScope())
+        {
+            try
+            {
+                outcome = show(name, body);
+            }
+            catch (Exception error) when (error is InvalidOperationException or ArgumentException or TorchException)
+            {
+                outcome = StepOutcome.Check(false, $"{error.GetType().Name}: {error.Message}");
+            }
+        }
+
+        report.Steps.Add(new StepResult(name, outcome.Passed, outcome.MaxAbsDiff, outcome.MaxRelDiff, clock.Elapsed.TotalSeconds, outcome.Detail, outcome.Endpoints));
+    }
+
+    private static EndpointReport CompareOutputs(InceptionOutput actual, Tensor actualLoss, InceptionOutput expected, Tensor expectedLoss) =>
+        EndpointComparison.Compare(
+            actual.Endpoints.Append(new("regularization_loss", actualLoss)),
+            expected.Endpoints.Append(new("regularization_loss", expectedLoss)),
+            Rtol,
+            Atol);
+
+    /// <summary>Cross-entropy against class 0 for both heads (aux weighted 0.4, as slim's training script) plus the regularization losses.</summary>
+    private static Tensor TrainingLoss(InceptionOutput output, IReadOnlyList<Tensor> regularization)
+    {
+        var loss = -output.Logits.LogSoftmax(-1).Select(1, 0).Sum();
+        if (output.AuxLogits is { } aux)
+        {
+            loss -= aux.LogSoftmax(-1).Select(1, 0).Sum() * 0.4;
+        }
+
+        return loss + Sum(regularization);
+    }
+
+    private static Tensor Sum(IReadOnlyList<Tensor> tensors) =>
+        tensors.Count == 0 ? Tensor.Scalar(0.0) : tensors.Skip(1).Aggregate(tensors[0], (total, next) => total + next);
+
+    private static void SetAll(IEnumerable<Variable> variables, double value)
+    {
+        using var noGrad = Torch.Torch.NoGrad();
+        foreach (var variable in variables)
+        {
+            variable.Value.Fill(value);
+        }
+    }
+
+    private static double[] First5(Tensor logits) =>
+        [.. logits.Select(0, 0).Slice(0, 0, 5).To(DType.Float64).ToArray<double>()];
+
+    private static double TimeForward(Action forward)
+    {
+        var clock = Stopwatch.StartNew();
+        using (Torch.Torch.NewDisposeScope())
+        {
+            forward();
+        }
+
+        return clock.Elapsed.TotalMilliseconds;
+    }
+}

@@ -1,0 +1,46 @@
+using System;
+using System.Globalization;
+
+namespace Parity.Samples.InceptionResnetV2.Walkthrough;
+
+/// <summary>Command-line options of the walkthrough.</summary>
+/// <param name="Size">Image size of every forward-pass step (the guide's 299).</param>
+/// <param name="TrainSize">Image size of the gradient step; any size from 107 (the smallest whose 17×17 stage still fits the aux head's 5×5 pool) reaches every block.</param>
+/// <param name="JsonPath">Where to write the JSON report, or null.</param>
+/// <param name="Threads">libtorch intra-op threads; 0 for one per core.</param>
+/// <param name="Perturb">A shim variable to set to 0.002 instead of 0.001 in step 3, to see what a failure looks like; null for none.</param>
+public sealed record WalkthroughOptions(long Size, long TrainSize, string? JsonPath, int Threads, string? Perturb = null)
+{
+    /// <summary>The usage line.</summary>
+    public const string Usage = "usage: ./build.sh demo [--json PATH] [--size 299] [--train-size 139] [--threads N] [--perturb VARIABLE]";
+
+    /// <summary>Parses the arguments.</summary>
+    /// <param name="args">Command-line arguments.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">An unknown option or a bad value; the message says which.</exception>
+    public static WalkthroughOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var options = new WalkthroughOptions(299, 139, null, 0);
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value. {Usage}");
+            options = args[i] switch
+            {
+                "--json" => options with { JsonPath = Value() },
+                "--size" => options with { Size = Number(Value(), "--size", 107) },
+                "--train-size" => options with { TrainSize = Number(Value(), "--train-size", 107) },
+                "--threads" => options with { Threads = (int)Number(Value(), "--threads", 1) },
+                "--perturb" => options with { Perturb = Value() },
+                _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static long Number(string text, string option, long minimum) =>
+        long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : throw new ArgumentException($"{option} must be an integer of at least {minimum}, got '{text}'. {Usage}");
+}
