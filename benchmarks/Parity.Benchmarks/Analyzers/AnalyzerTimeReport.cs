@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Parity.Benchmarks.Analyzers;
+
+/// <summary>
+/// Per-rule times: the time Roslyn accounts to each Parity analyzer's own callbacks, as a share of the
+/// same compilation's time (median of several runs). The shared cost of building operation trees is
+/// the host's and is not in these figures; <see cref="AnalyzerOverheadBenchmarks"/> measures it.
+/// </summary>
+internal static class AnalyzerTimeReport
+{
+    public static string Measure(CorpusCompilation corpus, int runs)
+    {
+        var analyzers = CorpusCompilation.ParityAnalyzers;
+        var samples = Enumerable.Range(0, runs).Select(_ => corpus.Time(analyzers)).ToList();
+        var compilation = Median(samples.Select(sample => sample.Compilation));
+
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"Per-analyzer execution time, median of {runs} compilations (compilation {compilation.TotalMilliseconds:F0} ms):");
+        table.AppendLine();
+        table.AppendLine("| analyzer | rules | time | % of compilation |");
+        table.AppendLine("|---|---|---:|---:|");
+        foreach (var analyzer in analyzers)
+        {
+            var time = Median(samples.Select(sample => sample.Analyzers[analyzer]));
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {analyzer.GetType().Name} | {Rules(analyzer)} | {time.TotalMilliseconds:F1} ms | {100 * time / compilation:F2} % |");
+        }
+
+        var total = Median(samples.Select(sample => TimeSpan.FromTicks(sample.Analyzers.Values.Sum(time => time.Ticks))));
+        table.AppendLine(CultureInfo.InvariantCulture, $"| all | | {total.TotalMilliseconds:F1} ms | {100 * total / compilation:F2} % |");
+        return table.ToString();
+    }
+
+    private static string Rules(DiagnosticAnalyzer analyzer) =>
+        string.Join(", ", analyzer.SupportedDiagnostics.Select(descriptor => descriptor.Id).Distinct().Order(StringComparer.Ordinal));
+
+    private static TimeSpan Median(IEnumerable<TimeSpan> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+}

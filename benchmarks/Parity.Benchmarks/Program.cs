@@ -1,0 +1,25 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using Parity.Benchmarks.Peers;
+
+namespace Parity.Benchmarks;
+
+/// <summary>
+/// Runs the selected benchmarks (BenchmarkDotNet's usual --filter / --list arguments), then, for
+/// every benchmark class marked with <see cref="PeerAttribute"/>, its peer script in the same run,
+/// and prints a C#/peer ratio table.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        // In-process keeps a run short and loads the native bridge exactly as tests and apps do;
+        // the short job (3 warm-ups, 3 iterations) keeps the whole suite to a few minutes.
+        var job = Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance);
+        var config = ManualConfig.Create(DefaultConfig.Instance).AddJob(job);
+        var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+        return PeerComparison.Report(summaries);
+    }
+}

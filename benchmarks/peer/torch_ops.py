@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""PyTorch peer of benchmarks/Parity.Benchmarks/Torch/TensorOpsBenchmarks.cs.
+
+Runs the same ops on the same shapes with Debian's PyTorch 1.13 (the libtorch Parity wraps) and
+prints JSON timings keyed by the C# benchmark method names:
+    {"peer": "PyTorch", "results": {"ConvBnRelu": {"median_ns": ..., "cpu_median_ns": ...}, ...}}
+Each sample times a batch of calls lasting at least 0.5 s of CPU, both on the wall clock and on the
+thread's CPU clock (/proc/thread-self/schedstat, the counter the C# side reads); the medians of
+the samples are reported, as the C# side reports medians.
+"""
+import argparse
+import json
+import statistics
+import time
+
+import torch
+import torch.nn.functional as F
+
+CONV_LAYERS = 4
+MATMULS = 8
+SMALL_OPS = 50
+VIEWS = 100
+
+
+def build():
+    g = torch.Generator().manual_seed(0)
+    image = torch.empty(1, 32, 35, 35).normal_(0, 1, generator=g)
+    conv_weights = [torch.empty(32, 32, 3, 3).normal_(0, 0.05, generator=g) for _ in range(CONV_LAYERS)]
+    conv_biases = [torch.zeros(32) for _ in range(CONV_LAYERS)]
+    gamma, beta, mean, var = torch.ones(32), torch.zeros(32), torch.zeros(32), torch.ones(32)
+    rows = torch.empty(64, 256).normal_(0, 1, generator=g)
+    matrices = [torch.empty(256, 256).normal_(0, 1 / 16, generator=g) for _ in range(MATMULS)]
+    small = torch.empty(8).normal_(0, 1, generator=g)
+
+    def conv_bn_relu():
+        x = image
+        for i in range(CONV_LAYERS):
+            x = F.conv2d(x, conv_weights[i], conv_biases[i], padding=1)
+            x = F.batch_norm(x, mean, var, gamma, beta, False, 0.1, 1e-3)
+            x = F.relu(x)
+
+    def matmul_chain():
+        x = rows
+        for i in range(MATMULS):
+            x = x @ matrices[i]
+
+    def small_op_chain():
+        x = small
+        for _ in range(SMALL_OPS):
+            x = x * 1.0001 + 0.5
+
+    def view_round_trips():
+        for _ in range(VIEWS):
+            small.detach()
+
+    return {
+        "ConvBnRelu": conv_bn_relu,
+        "MatMulChain": matmul_chain,
+        "SmallOpChain": small_op_chain,
+        "ViewRoundTrips": view_round_trips,
+    }
+
+
+def thread_cpu_ns():
+    with open("/proc/thread-self/schedstat") as stat:
+        return int(stat.read().split()[0])
+
+
+def medians_ns(fn, samples, warmup):
+    """Median per-call wall-clock and thread-CPU nanoseconds over `samples` batches.
+
+    The CPU counter advances in scheduler ticks, so a batch runs until it has used at least
+    0.5 s of CPU (checked every ~10 ms of calls), keeping the tick error under 1 %.
+    """
+    for _ in range(warmup):
+        fn()
+    start = time.perf_counter_ns()
+    fn()
+    chunk = max(1, int(10e6 / max(time.perf_counter_ns() - start, 1)))
+    wall, cpu = [], []
+    for _ in range(samples):
+        calls = 0
+        wall_start, cpu_start = time.perf_counter_ns(), thread_cpu_ns()
+        while thread_cpu_ns() - cpu_start < 0.5e9:
+            for _ in range(chunk):
+                fn()
+            calls += chunk
+        cpu.append((thread_cpu_ns() - cpu_start) / calls)
+        wall.append((time.perf_counter_ns() - wall_start) / calls)
+    return {"median_ns": statistics.median(wall), "cpu_median_ns": statistics.median(cpu)}
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--samples", type=int, default=5)
+    parser.add_argument("--warmup", type=int, default=20)
+    args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    results = {name: medians_ns(fn, args.samples, args.warmup) for name, fn in build().items()}
+    print(json.dumps({"peer": "PyTorch", "version": torch.__version__, "threads": args.threads, "results": results}))
+
+
+if __name__ == "__main__":
+    main()
