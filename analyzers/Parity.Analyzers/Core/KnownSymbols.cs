@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
@@ -32,7 +34,10 @@ internal sealed class KnownSymbols
         TorchNn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
         TorchTensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         TorchParameter = compilation.GetTypeByMetadataName("TorchSharp.Modules.Parameter");
+        forwardPassNames = new Lazy<ImmutableHashSet<string>>(() => ForwardPassMarkers.NamesOfMarkedMethods(compilation, ForwardPass));
     }
+
+    private readonly Lazy<ImmutableHashSet<string>> forwardPassNames;
 
     /// <summary><c>Parity.ForwardPassAttribute</c>, or null when the compilation cannot see Parity.</summary>
     public INamedTypeSymbol? ForwardPass { get; }
@@ -72,6 +77,13 @@ internal sealed class KnownSymbols
 
     /// <summary><c>TorchSharp.Modules.Parameter</c>.</summary>
     public INamedTypeSymbol? TorchParameter { get; }
+
+    /// <summary>
+    /// The names of the methods that carry <c>[ForwardPass]</c> themselves, in this compilation and in the
+    /// assemblies it references that can see the attribute. An override keeps the name of the method it
+    /// overrides, so a call whose name is not in this set cannot reach a forward pass marker.
+    /// </summary>
+    public ImmutableHashSet<string> ForwardPassNames => forwardPassNames.Value;
 
     /// <summary>True when the compilation sees Parity's marker attributes.</summary>
     public bool HasParity => ForwardPass is not null;

@@ -33,7 +33,7 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
         ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
         var created = context.Operation switch
         {
@@ -44,7 +44,7 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
 
         if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, forwardPass.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, context.ForwardPass.Name));
         }
     }
 

@@ -35,7 +35,7 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
         ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (KnownSymbols.FindAttribute(invocation.TargetMethod.OriginalDefinition, symbols.ScopedLayer) is not { } marker)
@@ -52,7 +52,7 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, forwardPass.Name, nameParameter));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, context.ForwardPass.Name, nameParameter));
     }
 
     /// <summary>True when a <c>using</c> of a named variable scope encloses <paramref name="operation"/>.</summary>

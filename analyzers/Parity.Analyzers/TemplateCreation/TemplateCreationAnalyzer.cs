@@ -33,13 +33,13 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
         ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols, IMethodSymbol forwardPass)
+    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (KnownSymbols.HasAttribute(invocation.TargetMethod.OriginalDefinition, symbols.CreatesTemplate)
             && !CreateOnceGuards.IsCreatedOnce(invocation, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, forwardPass.Name));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, context.ForwardPass.Name));
         }
     }
 }

@@ -2,8 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
@@ -25,6 +25,8 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticCategories.TorchSharp,
         DiagnosticSeverity.Warning,
         "RegisterComponents() registers fields that are modules, parameters or tensors. Arrays, lists and dictionaries are none of these, so the modules and parameters inside them are invisible to parameters(), state_dict() and to(device). ModuleList, ModuleDict, ParameterList and ParameterDict are modules themselves and register their elements.");
+
+    private static readonly ImmutableHashSet<string> ByHandRegistrationNames = ImmutableHashSet.Create("register_module", "register_parameter");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -79,16 +81,15 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
 
         // A class that calls register_module or register_parameter registers the elements by hand.
         var registersByHand = 0;
-        context.RegisterOperationAction(
-            operation =>
+        context.RegisterSyntaxNodeAction(
+            invocation =>
             {
-                if (((IInvocationOperation)operation.Operation).TargetMethod is { Name: "register_module" or "register_parameter" } method
-                    && symbols.IsTorchModule(method.ContainingType))
+                if (TorchSharpComponents.CallsOneOf(invocation, ByHandRegistrationNames, symbols))
                 {
                     Interlocked.Exchange(ref registersByHand, 1);
                 }
             },
-            OperationKind.Invocation);
+            SyntaxKind.InvocationExpression);
         context.RegisterSymbolEndAction(end =>
         {
             if (Volatile.Read(ref registersByHand) == 0)

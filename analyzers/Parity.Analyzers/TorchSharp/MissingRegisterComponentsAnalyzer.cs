@@ -2,8 +2,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
@@ -55,15 +55,15 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
                     }
 
                     var registers = 0;
-                    typeStart.RegisterOperationAction(
-                        operation =>
+                    typeStart.RegisterSyntaxNodeAction(
+                        invocation =>
                         {
-                            if (TorchSharpComponents.IsRegistration(((IInvocationOperation)operation.Operation).TargetMethod, symbols))
+                            if (TorchSharpComponents.CallsOneOf(invocation, TorchSharpComponents.RegistrationNames, symbols))
                             {
                                 Interlocked.Exchange(ref registers, 1);
                             }
                         },
-                        OperationKind.Invocation);
+                        SyntaxKind.InvocationExpression);
                     typeStart.RegisterSymbolEndAction(end =>
                     {
                         if (Volatile.Read(ref registers) == 0)

@@ -1,4 +1,7 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
@@ -22,8 +25,21 @@ internal static class TorchSharpComponents
     public static string Kind(ITypeSymbol type, KnownSymbols symbols)
         => symbols.IsTorchParameter(type) ? "parameter" : "submodule";
 
-    /// <summary>True for the TorchSharp methods that register components.</summary>
-    public static bool IsRegistration(IMethodSymbol method, KnownSymbols symbols)
-        => method.Name is "RegisterComponents" or "register_module" or "register_parameter" or "register_buffer"
+    /// <summary>The names of the TorchSharp methods that register components.</summary>
+    public static ImmutableHashSet<string> RegistrationNames { get; } = ImmutableHashSet.Create("RegisterComponents", "register_module", "register_parameter", "register_buffer");
+
+    /// <summary>
+    /// True when the invocation in <paramref name="context"/> calls a TorchSharp module method named one of
+    /// <paramref name="names"/>. The name is read from syntax first, so other calls never reach the
+    /// semantic model.
+    /// </summary>
+    public static bool CallsOneOf(SyntaxNodeAnalysisContext context, ImmutableHashSet<string> names, KnownSymbols symbols)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        return InvokedNames.Of(invocation) is { } name
+            && names.Contains(name)
+            && context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
+            && names.Contains(method.Name)
             && symbols.IsTorchModule(method.ContainingType);
+    }
 }

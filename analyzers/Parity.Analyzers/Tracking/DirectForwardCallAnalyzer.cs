@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -37,17 +39,22 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
+            start.RegisterSyntaxNodeAction(invocation => Analyze(invocation, symbols), SyntaxKind.InvocationExpression);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
+    // Cheapest test first: the callee's name from syntax, then its symbol, and only for a forward pass the
+    // invocation's operation (operation actions would build the operation tree of every method body).
+    private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols symbols)
     {
-        var invocation = (IInvocationOperation)context.Operation;
-        var target = invocation.TargetMethod;
-        if (!(target.IsVirtual || target.IsAbstract || target.IsOverride)
-            || (!invocation.IsVirtual && invocation.Instance is IInstanceReferenceOperation)
-            || !symbols.OverridesForwardPassMarker(target, includeSelf: true))
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        if (InvokedNames.Of(syntax) is not { } name
+            || !symbols.ForwardPassNames.Contains(name)
+            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol target
+            || !(target.IsVirtual || target.IsAbstract || target.IsOverride)
+            || !symbols.OverridesForwardPassMarker(target, includeSelf: true)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
+            || (!invocation.IsVirtual && invocation.Instance is IInstanceReferenceOperation))
         {
             return;
         }

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -45,52 +47,49 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (block.OwningSymbol is not IMethodSymbol method
-                    || !symbols.OverridesForwardPassMarker(method, includeSelf: false)
-                    || KnownSymbols.HasAttributeInOverrideChain(method, symbols.TrackVariables, includeSelf: true))
-                {
-                    return;
-                }
-
-                var uses = new List<(IOperation Operation, string Api)>();
-                block.RegisterOperationAction(
-                    context =>
-                    {
-                        var operation = context.Operation;
-                        var target = operation switch
-                        {
-                            IInvocationOperation invocation => invocation.TargetMethod,
-                            IObjectCreationOperation creation => creation.Constructor,
-                            _ => null,
-                        };
-                        if (target is not null && KnownSymbols.HasAttribute(target.OriginalDefinition, symbols.RequiresVariableStore))
-                        {
-                            lock (uses)
-                            {
-                                uses.Add((operation, target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name));
-                            }
-                        }
-                    },
-                    OperationKind.Invocation,
-                    OperationKind.ObjectCreation);
-                block.RegisterOperationBlockEndAction(end =>
-                {
-                    if (uses.Count == 0)
-                    {
-                        return;
-                    }
-
-                    var ordered = uses.OrderBy(u => u.Operation.Syntax.SpanStart).ToList();
-                    end.ReportDiagnostic(Diagnostic.Create(
-                        Rule,
-                        method.Locations[0],
-                        ordered.Select(u => u.Operation.Syntax.GetLocation()),
-                        method.Name,
-                        ordered[0].Api));
-                });
-            });
+            start.RegisterSyntaxNodeAction(declaration => Analyze(declaration, symbols), SyntaxKind.MethodDeclaration);
         });
+    }
+
+    // Overrides are decided from the declared symbol before any operation is built: operation actions would
+    // make the host build the operation tree of every method body in the compilation. Forward passes are
+    // ordinary methods (KnownSymbols.IsForwardPass), so their overrides are method declarations.
+    private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols symbols)
+    {
+        var syntax = (MethodDeclarationSyntax)context.Node;
+        if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method
+            || !symbols.OverridesForwardPassMarker(method, includeSelf: false)
+            || KnownSymbols.HasAttributeInOverrideChain(method, symbols.TrackVariables, includeSelf: true))
+        {
+            return;
+        }
+
+        var uses = new List<(IOperation Operation, string Api)>();
+        foreach (var operation in MethodBodyOperations.Of(syntax, context.SemanticModel, context.CancellationToken))
+        {
+            var target = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation creation => creation.Constructor,
+                _ => null,
+            };
+            if (target is not null && KnownSymbols.HasAttribute(target.OriginalDefinition, symbols.RequiresVariableStore))
+            {
+                uses.Add((operation, target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name));
+            }
+        }
+
+        if (uses.Count == 0)
+        {
+            return;
+        }
+
+        var ordered = uses.OrderBy(u => u.Operation.Syntax.SpanStart).ToList();
+        context.ReportDiagnostic(Diagnostic.Create(
+            Rule,
+            method.Locations[0],
+            ordered.Select(u => u.Operation.Syntax.GetLocation()),
+            method.Name,
+            ordered[0].Api));
     }
 }

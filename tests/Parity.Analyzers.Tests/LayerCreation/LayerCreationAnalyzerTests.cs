@@ -162,4 +162,43 @@ public sealed class LayerCreationAnalyzerTests
             }
         }
         """);
+
+    // The rule decides from the declaration whether a method is a forward pass before it looks at the body,
+    // so the bodies of other members must stay silent while code nested in a forward pass is still seen.
+    [Test]
+    public Task OnlyForwardPassBodies_AreAnalyzed_IncludingTheirLambdasAndLocalFunctions() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using Parity;
+        using Parity.Nn;
+        using Parity.Torch;
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            private readonly Dense _first = new Dense(2);
+            private readonly Func<Dense> _factory = () => new Dense(3);
+
+            public Net() => Helper();
+
+            public Dense Spare => new Dense(4);
+
+            public static Net operator +(Net left, Net right) => new Net { Extra = new Dense(5) };
+
+            public Dense? Extra { get; init; }
+
+            public Dense Helper()
+            {
+                Dense Local() => new Dense(6);
+                return Local();
+            }
+
+            protected override Tensor Forward(Tensor input)
+            {
+                Func<Dense> make = () => {|#0:new Dense(7)|};
+                Dense Local() => {|#1:new Dense(8)|};
+                return make().Call(Local().Call(_first.Call(input)));
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Dense", "Forward"));
 }

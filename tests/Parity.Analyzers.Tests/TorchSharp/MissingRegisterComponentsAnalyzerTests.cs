@@ -68,4 +68,32 @@ public sealed class MissingRegisterComponentsAnalyzerTests
             public override Tensor forward(Tensor input) => input * Shared;
         }
         """);
+
+    // Registration is found by the callee's name before binding, wherever in the class it is written.
+    [Test]
+    public Task RegistrationOutsideTheConstructor_OrQualified_IsSeen() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Helper : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc = nn.Linear(4, 8);
+
+            public Helper() : base("Helper") => Setup();
+
+            private void Setup() => this.RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
+        }
+
+        sealed class Conditional : nn.Module<Tensor, Tensor>
+        {
+            private readonly Tensor _buffer = torch.ones(1);
+
+            public Conditional(Conditional? other) : base("Conditional") => other?.register_buffer("b", _buffer);
+
+            public override Tensor forward(Tensor input) => input * _buffer;
+        }
+        """);
 }

@@ -63,4 +63,33 @@ public sealed class DirectForwardCallAnalyzerTests
             private Tensor Block(Tensor input) => input;
         }
         """);
+
+    // The rule filters calls by the callee's name before it binds them, so every way of naming the callee
+    // must still be recognised (a conditional call is reported at the call after '?', as before).
+    [Test]
+    public Task ConditionalParenthesizedAndGenericCalls_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        class Block
+        {
+            [ForwardPass]
+            public virtual Tensor Run(Tensor input) => input;
+
+            [ForwardPass]
+            public virtual T Map<T>(T input) => input;
+
+            public Tensor Again(Tensor input) => {|#1:(this.Run)(input)|};
+        }
+
+        static class Runner
+        {
+            public static Tensor? Maybe(Block? block, Tensor x) => block?{|#0:.Run(x)|};
+
+            public static Tensor Generic(Block block, Tensor x) => {|#2:block.Map<Tensor>(x)|};
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Block.Run"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Block.Run"),
+        VerifyCS.Diagnostic().WithLocation(2).WithArguments("Block.Map"));
 }
