@@ -25,7 +25,13 @@ public static class Torch
     /// <param name="seed">The seed.</param>
     public static void ManualSeed(ulong seed) => NativeError.Check(NativeMethods.pt_generator_set_seed(IntPtr.Zero, seed));
 
-    /// <summary>Sets the number of threads libtorch uses inside one operation (process-wide).</summary>
+    /// <summary>
+    /// Sets the number of threads libtorch uses inside one operation, for every OS thread of the
+    /// process, including threads that already ran operations: each applies the count at its next
+    /// operation. Until this is called the count is 1 (tests already run in parallel, and waiting
+    /// OpenMP threads stall on a busy machine), unless the <c>OMP_NUM_THREADS</c> or
+    /// <c>MKL_NUM_THREADS</c> environment variable sets it; raise it for a single large model.
+    /// </summary>
     /// <param name="count">A positive thread count.</param>
     public static void SetNumThreads(int count)
     {
@@ -33,7 +39,11 @@ public static class Torch
         NativeError.Check(NativeMethods.pt_set_num_threads(count));
     }
 
-    /// <summary>The number of threads libtorch uses inside one operation.</summary>
+    /// <summary>The number of threads libtorch uses inside one operation run on the calling thread.</summary>
     /// <returns>The thread count.</returns>
-    public static int GetNumThreads() => NativeMethods.pt_get_num_threads();
+    public static int GetNumThreads()
+    {
+        var count = NativeMethods.pt_get_num_threads();
+        return count > 0 ? count : throw new TorchException(NativeError.LastMessage());
+    }
 }

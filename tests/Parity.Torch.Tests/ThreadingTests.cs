@@ -24,6 +24,46 @@ public sealed class ThreadingTests
     }
 
     [Test]
+    public void SetNumThreads_ReachesAThreadThatAlreadyRanOperations()
+    {
+        // OpenMP keeps a count per OS thread, copied from libtorch's process-wide one only before a
+        // thread's first parallel op; this worker computes first and is told the new count after.
+        var before = Torch.GetNumThreads();
+        var target = before + 1;
+        using var computed = new System.Threading.ManualResetEventSlim();
+        using var changed = new System.Threading.ManualResetEventSlim();
+        int seenBefore = 0, seenAfter = 0;
+        var worker = new System.Threading.Thread(() =>
+        {
+            using (var x = Tensor.Ones([64, 64]))
+            using (x.MatMul(x))
+            {
+                seenBefore = Torch.GetNumThreads();
+            }
+
+            computed.Set();
+            changed.Wait();
+            seenAfter = Torch.GetNumThreads();
+        });
+        try
+        {
+            worker.Start();
+            computed.Wait();
+            Torch.SetNumThreads(target);
+            changed.Set();
+            worker.Join();
+
+            Assert.That(seenBefore, Is.EqualTo(before));
+            Assert.That(seenAfter, Is.EqualTo(target));
+        }
+        finally
+        {
+            changed.Set();
+            Torch.SetNumThreads(before);
+        }
+    }
+
+    [Test]
     public void GradModeIsPerThread()
     {
         bool? onOtherThread = null;

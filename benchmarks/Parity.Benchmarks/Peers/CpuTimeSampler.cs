@@ -6,12 +6,15 @@ namespace Parity.Benchmarks.Peers;
 
 /// <summary>
 /// Median thread-CPU time of one call, measured exactly as benchmarks/peer/*.py measure theirs:
-/// warm up, then five batches that each run until the thread has used at least 0.5 s of CPU
+/// warm up (20 calls, or for slow calls as many as fill 1 s of CPU, at least two: the model peers'
+/// default), then five batches that each run until the thread has used at least 0.5 s of CPU
 /// (the counter advances in scheduler ticks, so long batches keep its error under 1 %).
 /// </summary>
 public static class CpuTimeSampler
 {
     private const int WarmUpCalls = 20;
+    private const int MinWarmUpCalls = 2;
+    private const long WarmUpCpuNanoseconds = 1_000_000_000;
     private const int Samples = 5;
     private const long BatchCpuNanoseconds = 500_000_000;
     private const long ChunkWallNanoseconds = 10_000_000;
@@ -19,7 +22,10 @@ public static class CpuTimeSampler
     public static double MedianNanoseconds(Action call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        for (var i = 0; i < WarmUpCalls; i++)
+        // Caches, allocator pools and lazy initialization settle within a few calls; twenty
+        // multi-second model calls would only lengthen the run.
+        var warmUpStart = ThreadCpuClock.Nanoseconds();
+        for (var i = 0; i < WarmUpCalls && (i < MinWarmUpCalls || ThreadCpuClock.Nanoseconds() - warmUpStart < WarmUpCpuNanoseconds); i++)
         {
             call();
         }

@@ -19,6 +19,10 @@ namespace parity {
 // Records the message of a failed call for pt_last_error.
 void set_last_error(const char* message);
 
+// Applies the thread count requested through pt_set_num_threads to the calling OS thread, if it
+// has not applied that count yet. Cheap enough to run at the start of every export.
+void sync_thread_count();
+
 // Dtype codes shared with Parity.Torch.DType (the enum values must stay in this order).
 at::ScalarType to_scalar_type(int32_t code);
 int32_t from_scalar_type(at::ScalarType type);
@@ -33,6 +37,7 @@ inline at::IntArrayRef dims(const int64_t* values, int64_t count) {
 template <typename Result, typename Body>
 Result guarded(Result failure, Body&& body) noexcept {
     try {
+        sync_thread_count();
         return body();
     } catch (const c10::Error& e) {
         // libtorch appends a C++ backtrace to what(); the message alone is what users need.
