@@ -18,12 +18,12 @@ Modes:
 """
 import argparse
 import json
-import statistics
-import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from peer_timing import medians_ns
 
 EPSILON = 0.001
 
@@ -161,24 +161,6 @@ class InceptionResnetV2(nn.Module):
         x = torch.flatten(F.avg_pool2d(x, x.shape[2:]), 1)
         x = F.dropout(x, 0.2, self.training)
         return self.logits(x), aux
-
-
-def thread_cpu_ns():
-    with open("/proc/thread-self/schedstat") as stat:
-        return int(stat.read().split()[0])
-
-
-def medians_ns(fn, samples, warmup):
-    """Median per-call wall-clock and thread-CPU nanoseconds over `samples` calls (each call is long)."""
-    for _ in range(warmup):
-        fn()
-    wall, cpu = [], []
-    for _ in range(samples):
-        wall_start, cpu_start = time.perf_counter_ns(), thread_cpu_ns()
-        fn()
-        cpu.append(thread_cpu_ns() - cpu_start)
-        wall.append(time.perf_counter_ns() - wall_start)
-    return {"median_ns": statistics.median(wall), "cpu_median_ns": statistics.median(cpu)}
 
 
 def peak_rss_kib():

@@ -12,11 +12,11 @@ with per-call medians of batches lasting at least 0.5 s of thread CPU, as the C#
 """
 import argparse
 import json
-import statistics
-import time
 
 import torch
 import torch.nn.functional as F
+
+from peer_timing import medians_ns
 
 METHODS = ("NativeModules", "RawTensorOps", "TrackedScopedVariables")
 
@@ -42,30 +42,6 @@ def build():
         return h.permute(0, 2, 3, 1).reshape(1, -1) @ dense + dense_bias
 
     return forward
-
-
-def thread_cpu_ns():
-    with open("/proc/thread-self/schedstat") as stat:
-        return int(stat.read().split()[0])
-
-
-def medians_ns(fn, samples, warmup):
-    for _ in range(warmup):
-        fn()
-    start = time.perf_counter_ns()
-    fn()
-    chunk = max(1, int(10e6 / max(time.perf_counter_ns() - start, 1)))
-    wall, cpu = [], []
-    for _ in range(samples):
-        calls = 0
-        wall_start, cpu_start = time.perf_counter_ns(), thread_cpu_ns()
-        while thread_cpu_ns() - cpu_start < 0.5e9:
-            for _ in range(chunk):
-                fn()
-            calls += chunk
-        cpu.append((thread_cpu_ns() - cpu_start) / calls)
-        wall.append((time.perf_counter_ns() - wall_start) / calls)
-    return {"median_ns": statistics.median(wall), "cpu_median_ns": statistics.median(cpu)}
 
 
 def main():

@@ -10,11 +10,11 @@ the samples are reported, as the C# side reports medians.
 """
 import argparse
 import json
-import statistics
-import time
 
 import torch
 import torch.nn.functional as F
+
+from peer_timing import medians_ns
 
 CONV_LAYERS = 4
 MATMULS = 8
@@ -59,35 +59,6 @@ def build():
         "SmallOpChain": small_op_chain,
         "ViewRoundTrips": view_round_trips,
     }
-
-
-def thread_cpu_ns():
-    with open("/proc/thread-self/schedstat") as stat:
-        return int(stat.read().split()[0])
-
-
-def medians_ns(fn, samples, warmup):
-    """Median per-call wall-clock and thread-CPU nanoseconds over `samples` batches.
-
-    The CPU counter advances in scheduler ticks, so a batch runs until it has used at least
-    0.5 s of CPU (checked every ~10 ms of calls), keeping the tick error under 1 %.
-    """
-    for _ in range(warmup):
-        fn()
-    start = time.perf_counter_ns()
-    fn()
-    chunk = max(1, int(10e6 / max(time.perf_counter_ns() - start, 1)))
-    wall, cpu = [], []
-    for _ in range(samples):
-        calls = 0
-        wall_start, cpu_start = time.perf_counter_ns(), thread_cpu_ns()
-        while thread_cpu_ns() - cpu_start < 0.5e9:
-            for _ in range(chunk):
-                fn()
-            calls += chunk
-        cpu.append((thread_cpu_ns() - cpu_start) / calls)
-        wall.append((time.perf_counter_ns() - wall_start) / calls)
-    return {"median_ns": statistics.median(wall), "cpu_median_ns": statistics.median(cpu)}
 
 
 def main():
