@@ -46,9 +46,12 @@ internal sealed class CorpusCompilation
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!)
             .ToImmutableArray();
 
-    /// <summary>Parses and binds the whole corpus with <paramref name="analyzers"/> running; returns every diagnostic.</summary>
-    public ImmutableArray<Diagnostic> Analyze(ImmutableArray<DiagnosticAnalyzer> analyzers) =>
-        WithAnalyzers(analyzers, logExecutionTime: false).GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
+    /// <summary>
+    /// Parses and binds the whole corpus with <paramref name="analyzers"/> running; returns every diagnostic.
+    /// Without a <paramref name="configuration"/> there is no config file at all: every rule at its default.
+    /// </summary>
+    public ImmutableArray<Diagnostic> Analyze(ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfiguration? configuration = null) =>
+        WithAnalyzers(analyzers, logExecutionTime: false, configuration).GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
     /// Compiles with <paramref name="analyzers"/> and Roslyn's own accounting switched on: the time spent
@@ -63,12 +66,16 @@ internal sealed class CorpusCompilation
         return (elapsed, result.AnalyzerTelemetryInfo.ToDictionary(entry => entry.Key, entry => entry.Value.ExecutionTime));
     }
 
-    private CompilationWithAnalyzers WithAnalyzers(ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime)
+    private CompilationWithAnalyzers WithAnalyzers(ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime, AnalyzerConfiguration? configuration = null)
     {
         var trees = files.Select(file => CSharpSyntaxTree.ParseText(file.Text, ParseOptions, file.Path));
-        var compilation = CSharpCompilation.Create("GeneratedModels", trees, references, Options);
+        var compilationOptions = configuration is null ? Options : Options.WithSpecificDiagnosticOptions(configuration.Severities);
+        var compilation = CSharpCompilation.Create("GeneratedModels", trees, references, compilationOptions);
+        var analyzerOptions = configuration is null
+            ? new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty)
+            : new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, configuration.Options);
         var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            analyzerOptions,
             onAnalyzerException: null,
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: logExecutionTime);
