@@ -1,6 +1,6 @@
+using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Parity.Analyzers.Core;
 
@@ -10,14 +10,15 @@ namespace Parity.Analyzers.Core;
 /// </summary>
 internal readonly struct ForwardPassOperationContext
 {
-    private readonly SyntaxNodeAnalysisContext declaration;
+    private readonly Action<Diagnostic> report;
 
     /// <summary>Creates the context of <paramref name="operation"/> inside <paramref name="forwardPass"/>.</summary>
-    public ForwardPassOperationContext(IOperation operation, IMethodSymbol forwardPass, SyntaxNodeAnalysisContext declaration)
+    public ForwardPassOperationContext(IOperation operation, IMethodSymbol forwardPass, Action<Diagnostic> report, CancellationToken cancellationToken)
     {
         Operation = operation;
         ForwardPass = forwardPass;
-        this.declaration = declaration;
+        this.report = report;
+        CancellationToken = cancellationToken;
     }
 
     /// <summary>The operation to analyze.</summary>
@@ -27,8 +28,8 @@ internal readonly struct ForwardPassOperationContext
     public IMethodSymbol ForwardPass { get; }
 
     /// <summary>Cancels the analysis of the forward pass.</summary>
-    public CancellationToken CancellationToken => declaration.CancellationToken;
+    public CancellationToken CancellationToken { get; }
 
     /// <summary>Reports <paramref name="diagnostic"/> for the forward pass's declaration.</summary>
-    public void ReportDiagnostic(Diagnostic diagnostic) => declaration.ReportDiagnostic(diagnostic);
+    public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
 }

@@ -14,17 +14,33 @@ namespace Parity.Analyzers.Core;
 /// <remarks>
 /// A forward pass is decided from the method's declared symbol, which is cheap, before any operation is
 /// built; operation actions would make the host build the operation tree of every method body in the
-/// compilation just to reject it. Only ordinary methods can be forward passes (see
+/// compilation just to reject it. Then the rule's call-site filter reads the forward pass's calls from
+/// syntax: binding a body costs about what compiling it costs, so a forward pass with nothing the rule
+/// could report is left unbound. The forward passes are found once per tree (<see cref="ForwardPasses"/>)
+/// and handed to each rule from one semantic-model action. Only ordinary methods can be forward passes (see
 /// <see cref="KnownSymbols.IsForwardPass"/>), and those are always method declarations.
 /// </remarks>
 internal static class ForwardPassScope
 {
+    internal static int BoundCount;
+
     /// <summary>
     /// Runs <paramref name="action"/> for every operation of <paramref name="kinds"/> inside a forward pass
-    /// of a compilation that sees Parity or TorchSharp.
+    /// of a compilation that sees Parity or TorchSharp, when at least one of its call sites
+    /// <paramref name="needsBinding"/>: a forward pass whose every call and creation the rule can clear from
+    /// syntax and <see cref="DeclarationIndex"/> is never bound.
     /// </summary>
+    /// <param name="context">The analyzer's context.</param>
+    /// <param name="needsBinding">
+    /// True when a call site may be one the rule reports: its name is one the rule's markers use (or unknown)
+    /// and syntax does not already show it to be fine. It must never return false for a site the rule would
+    /// report, since the rule then never sees it.
+    /// </param>
+    /// <param name="action">The rule, run on the operations of a forward pass that needs binding.</param>
+    /// <param name="kinds">The operation kinds the rule looks at.</param>
     public static void Register(
         AnalysisContext context,
+        Func<CallSite, MethodDeclarationSyntax, DeclarationIndex, bool> needsBinding,
         Action<ForwardPassOperationContext, KnownSymbols> action,
         params OperationKind[] kinds)
     {
@@ -35,25 +51,39 @@ internal static class ForwardPassScope
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(
-                declaration =>
+            start.RegisterSemanticModelAction(tree =>
+            {
+                var model = tree.SemanticModel;
+                var cancellationToken = tree.CancellationToken;
+                foreach (var forwardPass in ForwardPasses.In(model, symbols, cancellationToken))
                 {
-                    var syntax = (MethodDeclarationSyntax)declaration.Node;
-                    if (declaration.SemanticModel.GetDeclaredSymbol(syntax, declaration.CancellationToken) is not { } method
-                        || !symbols.IsForwardPass(method))
+                    if (!AnyNeedsBinding(forwardPass, symbols.Declarations, needsBinding))
                     {
-                        return;
+                        continue;
                     }
 
-                    foreach (var operation in MethodBodyOperations.Of(syntax, declaration.SemanticModel, declaration.CancellationToken))
+                    foreach (var operation in MethodBodyOperations.Of(forwardPass.Syntax, model, cancellationToken))
                     {
                         if (Array.IndexOf(kinds, operation.Kind) >= 0)
                         {
-                            action(new ForwardPassOperationContext(operation, method, declaration), symbols);
+                            action(new ForwardPassOperationContext(operation, forwardPass.Symbol, tree.ReportDiagnostic, cancellationToken), symbols);
                         }
                     }
-                },
-                SyntaxKind.MethodDeclaration);
+                }
+            });
         });
+    }
+
+    private static bool AnyNeedsBinding(ForwardPassDeclaration forwardPass, DeclarationIndex index, Func<CallSite, MethodDeclarationSyntax, DeclarationIndex, bool> needsBinding)
+    {
+        foreach (var site in forwardPass.CallSites)
+        {
+            if (needsBinding(site, forwardPass.Syntax, index))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -34,10 +34,10 @@ internal sealed class KnownSymbols
         TorchNn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
         TorchTensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
         TorchParameter = compilation.GetTypeByMetadataName("TorchSharp.Modules.Parameter");
-        forwardPassNames = new Lazy<ImmutableHashSet<string>>(() => ForwardPassMarkers.NamesOfMarkedMethods(compilation, ForwardPass));
+        declarations = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, this));
     }
 
-    private readonly Lazy<ImmutableHashSet<string>> forwardPassNames;
+    private readonly Lazy<DeclarationIndex> declarations;
 
     /// <summary><c>Parity.ForwardPassAttribute</c>, or null when the compilation cannot see Parity.</summary>
     public INamedTypeSymbol? ForwardPass { get; }
@@ -79,11 +79,10 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TorchParameter { get; }
 
     /// <summary>
-    /// The names of the methods that carry <c>[ForwardPass]</c> themselves, in this compilation and in the
-    /// assemblies it references that can see the attribute. An override keeps the name of the method it
-    /// overrides, so a call whose name is not in this set cannot reach a forward pass marker.
+    /// The names under which calls and creations can reach the markers and layer types, built on first use
+    /// (most compilations ask only after their first forward pass).
     /// </summary>
-    public ImmutableHashSet<string> ForwardPassNames => forwardPassNames.Value;
+    public DeclarationIndex Declarations => declarations.Value;
 
     /// <summary>True when the compilation sees Parity's marker attributes.</summary>
     public bool HasParity => ForwardPass is not null;
@@ -172,6 +171,9 @@ internal sealed class KnownSymbols
 
     /// <summary>True when <paramref name="type"/> is or derives from <c>TorchSharp.torch+nn+Module</c>.</summary>
     public bool IsTorchModule(ITypeSymbol? type) => DerivesFrom(type, TorchModule);
+
+    /// <summary>True when <paramref name="type"/> is <c>TorchSharp.torch+nn+Module</c> itself.</summary>
+    public bool IsTorchModuleBase(ITypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TorchModule);
 
     /// <summary>True when <paramref name="type"/> is or derives from <c>TorchSharp.Modules.Parameter</c>.</summary>
     public bool IsTorchParameter(ITypeSymbol? type) => DerivesFrom(type, TorchParameter);

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -30,8 +31,11 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
+
+    private static bool NeedsBinding(CallSite site, MethodDeclarationSyntax method, DeclarationIndex index)
+        => index.LayerCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, method);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -32,7 +33,25 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
+        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.Invocation);
+    }
+
+    // A call that passes its name as a literal is fine wherever it is; any other scoped-layer call needs the
+    // bound method to see which parameter it fills and which scopes enclose it.
+    private static bool NeedsBinding(CallSite site, MethodDeclarationSyntax method, DeclarationIndex index)
+    {
+        if (site.IsCreation)
+        {
+            return false;
+        }
+
+        if (site.Name is null)
+        {
+            return true;
+        }
+
+        return index.ScopedLayerNameParameters.TryGetValue(site.Name, out var nameParameter)
+            && (nameParameter is null || !NameArguments.PassesLiteralName(site.Node, nameParameter));
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)

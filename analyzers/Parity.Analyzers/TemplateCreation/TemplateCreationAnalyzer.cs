@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -30,8 +31,12 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
+        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.Invocation);
     }
+
+    // Only invocations can call a [CreatesTemplate] method.
+    private static bool NeedsBinding(CallSite site, MethodDeclarationSyntax method, DeclarationIndex index)
+        => !site.IsCreation && index.TemplateCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, method);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {

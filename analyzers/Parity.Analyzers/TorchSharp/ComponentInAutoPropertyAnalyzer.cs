@@ -36,24 +36,26 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.NamedType);
+            start.RegisterSemanticModelAction(tree =>
+            {
+                foreach (var type in TorchSharpComponents.CustomModulesDeclaredIn(tree.SemanticModel, symbols, firstDeclarationOnly: false, tree.CancellationToken))
+                {
+                    Analyze(tree, type, symbols);
+                }
+            });
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(SemanticModelAnalysisContext context, INamedTypeSymbol type, KnownSymbols symbols)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (!TorchSharpComponents.IsCustomModule(type, symbols))
-        {
-            return;
-        }
-
+        // Each tree that declares part of the module reports the properties declared in it.
         foreach (var member in type.GetMembers())
         {
             // An auto-property is the property whose value lives in an implicitly declared backing field.
             if (member is IFieldSymbol { IsStatic: false, AssociatedSymbol: IPropertySymbol property } field
                 && TorchSharpComponents.IsModuleOrParameter(field.Type, symbols)
-                && property.Locations.Length > 0)
+                && property.Locations.Length > 0
+                && property.Locations[0].SourceTree == context.SemanticModel.SyntaxTree)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Rule, property.Locations[0], property.Name, TorchSharpComponents.Kind(field.Type, symbols)));
             }

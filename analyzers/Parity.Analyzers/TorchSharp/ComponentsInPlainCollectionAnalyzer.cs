@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Core;
 
@@ -43,18 +41,18 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolStartAction(typeStart => Analyze(typeStart, symbols), SymbolKind.NamedType);
+            start.RegisterSemanticModelAction(tree =>
+            {
+                foreach (var type in TorchSharpComponents.CustomModulesDeclaredIn(tree.SemanticModel, symbols, firstDeclarationOnly: false, tree.CancellationToken))
+                {
+                    Analyze(tree, type, symbols);
+                }
+            });
         });
     }
 
-    private static void Analyze(SymbolStartAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(SemanticModelAnalysisContext context, INamedTypeSymbol type, KnownSymbols symbols)
     {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (!TorchSharpComponents.IsCustomModule(type, symbols))
-        {
-            return;
-        }
-
         var findings = new List<Diagnostic>();
         foreach (var member in type.GetMembers())
         {
@@ -70,36 +68,26 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
             var kind = TorchSharpComponents.Kind(element, symbols);
             var replacement = kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict";
             var owner = field.AssociatedSymbol ?? field;
-            var location = owner.Locations.Length > 0 ? owner.Locations[0] : Location.None;
+            // Each tree that declares part of the module reports the members declared in it.
+            if (owner.Locations.Length == 0 || owner.Locations[0].SourceTree != context.SemanticModel.SyntaxTree)
+            {
+                continue;
+            }
+
+            var location = owner.Locations[0];
             findings.Add(Diagnostic.Create(Rule, location, owner.Name, kind, field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), replacement));
         }
 
-        if (findings.Count == 0)
+        // A class that calls register_module or register_parameter registers the elements by hand.
+        if (findings.Count == 0 || TorchSharpComponents.CallsOneOf(type, ByHandRegistrationNames, context.SemanticModel, symbols, context.CancellationToken))
         {
             return;
         }
 
-        // A class that calls register_module or register_parameter registers the elements by hand.
-        var registersByHand = 0;
-        context.RegisterSyntaxNodeAction(
-            invocation =>
-            {
-                if (TorchSharpComponents.CallsOneOf(invocation, ByHandRegistrationNames, symbols))
-                {
-                    Interlocked.Exchange(ref registersByHand, 1);
-                }
-            },
-            SyntaxKind.InvocationExpression);
-        context.RegisterSymbolEndAction(end =>
+        foreach (var finding in findings)
         {
-            if (Volatile.Read(ref registersByHand) == 0)
-            {
-                foreach (var finding in findings)
-                {
-                    end.ReportDiagnostic(finding);
-                }
-            }
-        });
+            context.ReportDiagnostic(finding);
+        }
     }
 
     /// <summary>The module or parameter type held by an array or a System.Collections type, if any.</summary>

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Core;
 
@@ -39,41 +37,21 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolStartAction(
-                typeStart =>
-                {
-                    var type = (INamedTypeSymbol)typeStart.Symbol;
-                    if (!TorchSharpComponents.IsCustomModule(type, symbols))
-                    {
-                        return;
-                    }
-
-                    var firstField = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic && TorchSharpComponents.IsComponent(f.Type, symbols));
-                    if (firstField is null)
-                    {
-                        return;
-                    }
-
-                    var registers = 0;
-                    typeStart.RegisterSyntaxNodeAction(
-                        invocation =>
-                        {
-                            if (TorchSharpComponents.CallsOneOf(invocation, TorchSharpComponents.RegistrationNames, symbols))
-                            {
-                                Interlocked.Exchange(ref registers, 1);
-                            }
-                        },
-                        SyntaxKind.InvocationExpression);
-                    typeStart.RegisterSymbolEndAction(end =>
-                    {
-                        if (Volatile.Read(ref registers) == 0)
-                        {
-                            var fieldName = firstField.AssociatedSymbol?.Name ?? firstField.Name;
-                            end.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));
-                        }
-                    });
-                },
-                SymbolKind.NamedType);
+            start.RegisterSemanticModelAction(tree => Analyze(tree, symbols));
         });
+    }
+
+    private static void Analyze(SemanticModelAnalysisContext context, KnownSymbols symbols)
+    {
+        foreach (var type in TorchSharpComponents.CustomModulesDeclaredIn(context.SemanticModel, symbols, firstDeclarationOnly: true, context.CancellationToken))
+        {
+            var firstField = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic && TorchSharpComponents.IsComponent(f.Type, symbols));
+            if (firstField is not null
+                && !TorchSharpComponents.CallsOneOf(type, TorchSharpComponents.RegistrationNames, context.SemanticModel, symbols, context.CancellationToken))
+            {
+                var fieldName = firstField.AssociatedSymbol?.Name ?? firstField.Name;
+                context.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));
+            }
+        }
     }
 }

@@ -1,7 +1,10 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
@@ -29,17 +32,111 @@ internal static class TorchSharpComponents
     public static ImmutableHashSet<string> RegistrationNames { get; } = ImmutableHashSet.Create("RegisterComponents", "register_module", "register_parameter", "register_buffer");
 
     /// <summary>
-    /// True when the invocation in <paramref name="context"/> calls a TorchSharp module method named one of
-    /// <paramref name="names"/>. The name is read from syntax first, so other calls never reach the
-    /// semantic model.
+    /// The custom modules declared in <paramref name="model"/>'s tree, each once. With
+    /// <paramref name="firstDeclarationOnly"/>, only those whose first declaration is here, so every module of
+    /// the compilation comes from exactly one tree however many partial declarations it has; otherwise every
+    /// module with a declaration here (a rule then reports only what lies in this tree).
     /// </summary>
-    public static bool CallsOneOf(SyntaxNodeAnalysisContext context, ImmutableHashSet<string> names, KnownSymbols symbols)
+    public static IEnumerable<INamedTypeSymbol> CustomModulesDeclaredIn(SemanticModel model, KnownSymbols symbols, bool firstDeclarationOnly, CancellationToken cancellationToken)
     {
-        var invocation = (InvocationExpressionSyntax)context.Node;
-        return InvokedNames.Of(invocation) is { } name
-            && names.Contains(name)
-            && context.SemanticModel.GetSymbolInfo(invocation, context.CancellationToken).Symbol is IMethodSymbol method
-            && names.Contains(method.Name)
-            && symbols.IsTorchModule(method.ContainingType);
+        var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
+        foreach (var declaration in TreeDeclarations.Classes(model.SyntaxTree.GetRoot(cancellationToken)))
+        {
+            // A module derives from TorchSharp's: only a declaration with a base list, or a part of a partial
+            // class whose other part may have one, is asked for its symbol.
+            if ((declaration.BaseList is not null || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+                && model.GetDeclaredSymbol(declaration, cancellationToken) is { } type
+                && IsCustomModule(type, symbols)
+                && (!firstDeclarationOnly || IsFirstDeclaration(type, declaration))
+                && seen.Add(type))
+            {
+                yield return type;
+            }
+        }
     }
+
+    private static bool IsFirstDeclaration(INamedTypeSymbol type, ClassDeclarationSyntax declaration)
+        => type.DeclaringSyntaxReferences[0] is var first && first.SyntaxTree == declaration.SyntaxTree && first.Span == declaration.Span;
+
+    /// <summary>
+    /// True when code of <paramref name="type"/> (any of its declarations) calls a TorchSharp module method
+    /// named one of <paramref name="names"/>. Calls are found by name in the source text; the usual
+    /// unqualified call is recognised from syntax (<see cref="CallsOwnModuleMethod"/>), any other is bound
+    /// when it is in <paramref name="model"/>'s tree and counted by its name when it is in another file of a
+    /// partial module (that file's semantic model belongs to its own analysis), so such a module is never
+    /// reported for a call that may register.
+    /// </summary>
+    public static bool CallsOneOf(INamedTypeSymbol type, ImmutableHashSet<string> names, SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            var tree = reference.SyntaxTree;
+            var text = tree.GetText(cancellationToken).ToString();
+            foreach (var invocation in NamedInvocations.In(tree.GetRoot(cancellationToken), text, reference.Span, names))
+            {
+                if (CallsOwnModuleMethod(invocation, names, type, symbols)
+                    || tree != model.SyntaxTree
+                    || (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+                        && names.Contains(method.Name)
+                        && symbols.IsTorchModule(method.ContainingType)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when <paramref name="invocation"/> calls one of <paramref name="names"/> on the module being
+    /// declared, as decided from syntax: <c>Name(...)</c>, <c>this.Name(...)</c> or <c>base.Name(...)</c> written
+    /// directly inside one of <paramref name="type"/>'s declarations, where <paramref name="type"/> is a
+    /// custom module, no type from it down to TorchSharp's base declares a field, property or event of that
+    /// name (which would hide the method), and no local function of that name is in the way.
+    /// </summary>
+    /// <remarks>
+    /// Such a call binds to a method of a module type whatever overload it picks, which is all
+    /// <see cref="CallsOneOf"/> asks, so the constructor that holds it need not be bound.
+    /// </remarks>
+    private static bool CallsOwnModuleMethod(InvocationExpressionSyntax invocation, ImmutableHashSet<string> names, INamedTypeSymbol type, KnownSymbols symbols)
+    {
+        var callee = invocation.Expression;
+        var name = callee switch
+        {
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || !names.Contains(name))
+        {
+            return false;
+        }
+
+        var enclosing = invocation.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
+        var ownDeclaration = false;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            ownDeclaration |= reference.SyntaxTree == invocation.SyntaxTree && reference.Span == enclosing?.Span;
+        }
+
+        if (!ownDeclaration || HasLocalFunction(invocation, name))
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null && !symbols.IsTorchModuleBase(current); current = current.BaseType)
+        {
+            if (current.GetMembers(name).Any(member => member is not IMethodSymbol))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasLocalFunction(SyntaxNode node, string name)
+        => node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
+            && member.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Any(function => function.Identifier.ValueText == name);
 }

@@ -39,18 +39,32 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(invocation => Analyze(invocation, symbols), SyntaxKind.InvocationExpression);
+            start.RegisterSemanticModelAction(tree => Analyze(tree, symbols));
         });
     }
 
-    // Cheapest test first: the callee's name from syntax, then its symbol, and only for a forward pass the
-    // invocation's operation (operation actions would build the operation tree of every method body).
-    private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols symbols)
+    // Cheapest test first: the text of the tree holds a forward pass's name at a call (NamedInvocations), then
+    // the call's symbol, and only for a forward pass the invocation's operation. The text search replaces a
+    // syntax-node action on every invocation, whose per-node dispatch by the host costs more than the rule.
+    private static void Analyze(SemanticModelAnalysisContext context, KnownSymbols symbols)
     {
-        var syntax = (InvocationExpressionSyntax)context.Node;
-        if (InvokedNames.Of(syntax) is not { } name
-            || !symbols.ForwardPassNames.Contains(name)
-            || context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol target
+        var names = symbols.Declarations.ForwardPassNames;
+        if (names.IsEmpty)
+        {
+            return;
+        }
+
+        var tree = context.SemanticModel.SyntaxTree;
+        var root = tree.GetRoot(context.CancellationToken);
+        foreach (var invocation in NamedInvocations.In(root, tree.GetText(context.CancellationToken).ToString(), root.FullSpan, names))
+        {
+            Analyze(context, invocation, symbols);
+        }
+    }
+
+    private static void Analyze(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, KnownSymbols symbols)
+    {
+        if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol target
             || !(target.IsVirtual || target.IsAbstract || target.IsOverride)
             || !symbols.OverridesForwardPassMarker(target, includeSelf: true)
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation

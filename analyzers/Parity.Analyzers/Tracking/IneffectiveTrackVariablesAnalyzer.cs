@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Core;
 
@@ -36,14 +37,42 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.Method);
+            start.RegisterSemanticModelAction(tree => Analyze(tree, symbols));
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
+    // Methods and accessors are found per tree (TreeDeclarations) and only those carrying an attribute list are
+    // asked for their symbol: a symbol action on every method costs the host more than this rule.
+    private static void Analyze(SemanticModelAnalysisContext context, KnownSymbols symbols)
     {
-        var method = (IMethodSymbol)context.Symbol;
-        if (KnownSymbols.FindAttribute(method, symbols.TrackVariables) is not { ApplicationSyntaxReference: { } syntax })
+        foreach (var member in TreeDeclarations.Members(context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)))
+        {
+            switch (member)
+            {
+                case BaseMethodDeclarationSyntax method when method.AttributeLists.Count > 0:
+                    Analyze(context, method, symbols);
+                    break;
+                case BasePropertyDeclarationSyntax { AccessorList: { } accessors }:
+                    foreach (var accessor in accessors.Accessors)
+                    {
+                        if (accessor.AttributeLists.Count > 0)
+                        {
+                            Analyze(context, accessor, symbols);
+                        }
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static void Analyze(SemanticModelAnalysisContext context, SyntaxNode declaration, KnownSymbols symbols)
+    {
+        // A partial method's parts share their attributes; each attribute is reported from the part that applies it.
+        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
+            || KnownSymbols.FindAttribute(method, symbols.TrackVariables) is not { ApplicationSyntaxReference: { } syntax }
+            || syntax.SyntaxTree != declaration.SyntaxTree
+            || !declaration.Span.Contains(syntax.Span))
         {
             return;
         }

@@ -47,19 +47,33 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(declaration => Analyze(declaration, symbols), SyntaxKind.MethodDeclaration);
+            start.RegisterSemanticModelAction(tree =>
+            {
+                foreach (var forwardPass in ForwardPasses.In(tree.SemanticModel, symbols, tree.CancellationToken))
+                {
+                    Analyze(tree, forwardPass, symbols);
+                }
+            });
         });
     }
 
     // Overrides are decided from the declared symbol before any operation is built: operation actions would
     // make the host build the operation tree of every method body in the compilation. Forward passes are
-    // ordinary methods (KnownSymbols.IsForwardPass), so their overrides are method declarations.
-    private static void Analyze(SyntaxNodeAnalysisContext context, KnownSymbols symbols)
+    // ordinary methods (KnownSymbols.IsForwardPass), so their overrides are among the forward passes found
+    // once per tree (see ForwardPasses).
+    private static void Analyze(SemanticModelAnalysisContext context, ForwardPassDeclaration forwardPass, KnownSymbols symbols)
     {
-        var syntax = (MethodDeclarationSyntax)context.Node;
-        if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not { } method
-            || !symbols.OverridesForwardPassMarker(method, includeSelf: false)
+        var method = forwardPass.Symbol;
+        var syntax = forwardPass.Syntax;
+        if (!symbols.OverridesForwardPassMarker(method, includeSelf: false)
             || KnownSymbols.HasAttributeInOverrideChain(method, symbols.TrackVariables, includeSelf: true))
+        {
+            return;
+        }
+
+        // Binding the body costs about what compiling it does; only a store API's name can reach one.
+        var storeApis = symbols.Declarations.StoreApis;
+        if (!forwardPass.CallSites.Any(storeApis.MayReach))
         {
             return;
         }

@@ -1,0 +1,212 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Parity.Analyzers.Core;
+
+/// <summary>
+/// The names under which a call or a <c>new</c> can reach something a rule cares about, gathered once per
+/// compilation from declarations alone: the filter that lets a rule skip a forward pass without binding it.
+/// </summary>
+/// <remarks>
+/// Binding a method body (which any semantic question about it does, nullable analysis included) costs
+/// about as much as compiling it, and forward passes are the largest bodies of a model code base. A rule
+/// therefore first reads the names its call sites use; only a name in the rule's set can bind to a marked
+/// method or a layer type, because an invoked method keeps its declared name (an extension method in
+/// reduced form and an override included) and <c>new T(...)</c> names <c>T</c> or an alias of it.
+/// Aliases are added to every set of type names, since their target is not known without binding.
+/// Method and type names are kept apart: <c>Layers.Dense(...)</c> calls a scoped layer, <c>new Dense(...)</c>
+/// builds a layer, and neither should make the other's rule bind the method.
+/// </remarks>
+internal sealed class DeclarationIndex
+{
+    private DeclarationIndex(Builder builder)
+    {
+        ForwardPassNames = builder.ForwardPasses.ToImmutable();
+        VariableCreators = builder.VariableCreators.ToNames();
+        LayerCreators = builder.LayerCreators.ToNames();
+        TemplateCreators = builder.TemplateCreators.ToNames();
+        StoreApis = builder.StoreApis.ToNames();
+        ScopedLayerNameParameters = builder.ScopedLayers.ToImmutableDictionary();
+    }
+
+    /// <summary>Names of methods carrying <c>[ForwardPass]</c> themselves (an override keeps the name).</summary>
+    public ImmutableHashSet<string> ForwardPassNames { get; }
+
+    /// <summary><c>[CreatesVariable]</c> methods and the <c>torch.nn</c> factories that return parameters; types with a <c>[CreatesVariable]</c> constructor and TorchSharp parameter types.</summary>
+    public CallSiteNames VariableCreators { get; }
+
+    /// <summary><c>[CreatesLayer]</c> methods and the <c>torch.nn</c> factories that return modules; layer types (TorchSharp modules included) and types with a <c>[CreatesLayer]</c> constructor.</summary>
+    public CallSiteNames LayerCreators { get; }
+
+    /// <summary><c>[CreatesTemplate]</c> methods (and constructors, if any carry it).</summary>
+    public CallSiteNames TemplateCreators { get; }
+
+    /// <summary><c>[RequiresVariableStore]</c> methods and the types of such constructors.</summary>
+    public CallSiteNames StoreApis { get; }
+
+    /// <summary>
+    /// Names of <c>[ScopedLayer]</c> methods, each with the parameter that carries the layer's name when every
+    /// marked method of that name agrees on it, or null when they differ.
+    /// </summary>
+    public ImmutableDictionary<string, string?> ScopedLayerNameParameters { get; }
+
+    /// <summary>
+    /// Indexes <paramref name="compilation"/>'s own declarations and those of the referenced assemblies that
+    /// can use Parity or TorchSharp (the ones declaring <paramref name="symbols"/>' types or referencing their
+    /// assemblies); no other assembly can apply the markers or derive a layer, so the framework is never walked.
+    /// </summary>
+    public static DeclarationIndex Build(Compilation compilation, KnownSymbols symbols)
+    {
+        var builder = new Builder(symbols);
+        builder.Visit(compilation.Assembly.GlobalNamespace);
+
+        var anchors = new[] { symbols.ForwardPass?.ContainingAssembly, symbols.TorchModule?.ContainingAssembly }
+            .Where(assembly => assembly is not null)
+            .ToList();
+        foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
+        {
+            if (anchors.Any(anchor => SymbolEqualityComparer.Default.Equals(reference, anchor)
+                || reference.Modules.Any(module => module.ReferencedAssemblySymbols.Contains(anchor, SymbolEqualityComparer.Default))))
+            {
+                builder.Visit(reference.GlobalNamespace);
+            }
+        }
+
+        foreach (var alias in AliasNames(compilation))
+        {
+            builder.AddAlias(alias);
+        }
+
+        return new DeclarationIndex(builder);
+    }
+
+    // Only type aliases matter (new Alias(...)); reading the using directives needs syntax, not binding.
+    private static IEnumerable<string> AliasNames(Compilation compilation)
+    {
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            foreach (var directive in tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+            {
+                if (directive.Alias is { } alias)
+                {
+                    yield return alias.Name.Identifier.ValueText;
+                }
+            }
+        }
+    }
+
+    private sealed class Builder
+    {
+        private readonly KnownSymbols symbols;
+
+        public Builder(KnownSymbols symbols) => this.symbols = symbols;
+
+        public ImmutableHashSet<string>.Builder ForwardPasses { get; } = ImmutableHashSet.CreateBuilder<string>();
+
+        public CallSiteNames.Builder VariableCreators { get; } = new();
+
+        public CallSiteNames.Builder LayerCreators { get; } = new();
+
+        public CallSiteNames.Builder TemplateCreators { get; } = new();
+
+        public CallSiteNames.Builder StoreApis { get; } = new();
+
+        public Dictionary<string, string?> ScopedLayers { get; } = new();
+
+        public void AddAlias(string alias)
+        {
+            VariableCreators.Types.Add(alias);
+            LayerCreators.Types.Add(alias);
+            TemplateCreators.Types.Add(alias);
+            StoreApis.Types.Add(alias);
+        }
+
+        public void Visit(INamespaceOrTypeSymbol container)
+        {
+            foreach (var member in container.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamedTypeSymbol type:
+                        AddType(type);
+                        Visit(type);
+                        break;
+                    case INamespaceSymbol nested:
+                        Visit(nested);
+                        break;
+                    case IMethodSymbol method:
+                        AddMethod(method);
+                        break;
+                }
+            }
+        }
+
+        private void AddType(INamedTypeSymbol type)
+        {
+            if (symbols.IsLayerType(type))
+            {
+                LayerCreators.Types.Add(type.Name);
+            }
+
+            if (symbols.IsTorchParameter(type))
+            {
+                VariableCreators.Types.Add(type.Name);
+            }
+        }
+
+        private void AddMethod(IMethodSymbol method)
+        {
+            // new T(...) names the type, a call names the method.
+            var isConstructor = method.MethodKind == MethodKind.Constructor;
+            var name = isConstructor ? method.ContainingType.Name : method.Name;
+            foreach (var attribute in method.GetAttributes())
+            {
+                var marker = attribute.AttributeClass;
+                if (Is(marker, symbols.ForwardPass))
+                {
+                    ForwardPasses.Add(name);
+                }
+                else if (Is(marker, symbols.CreatesVariable))
+                {
+                    VariableCreators.Add(name, isConstructor);
+                }
+                else if (Is(marker, symbols.CreatesLayer))
+                {
+                    LayerCreators.Add(name, isConstructor);
+                }
+                else if (Is(marker, symbols.CreatesTemplate))
+                {
+                    TemplateCreators.Add(name, isConstructor);
+                }
+                else if (Is(marker, symbols.RequiresVariableStore))
+                {
+                    StoreApis.Add(name, isConstructor);
+                }
+                else if (Is(marker, symbols.ScopedLayer))
+                {
+                    var parameter = NameArguments.NameParameter(attribute);
+                    ScopedLayers[name] = ScopedLayers.TryGetValue(name, out var known) && known != parameter ? null : parameter;
+                }
+            }
+
+            if (symbols.IsTorchNnFactory(method))
+            {
+                if (symbols.IsTorchModule(method.ReturnType))
+                {
+                    LayerCreators.Methods.Add(name);
+                }
+                else if (symbols.IsTorchParameter(method.ReturnType))
+                {
+                    VariableCreators.Methods.Add(name);
+                }
+            }
+        }
+
+        private static bool Is(INamedTypeSymbol? attribute, INamedTypeSymbol? marker)
+            => marker is not null && SymbolEqualityComparer.Default.Equals(attribute, marker);
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Parity.Analyzers.Core;
+
+/// <summary>
+/// Finds the invocations of a few method names in a span of a tree by searching the source text, so a rule
+/// about those names never walks (or has the host walk) the syntax of everything else.
+/// </summary>
+/// <remarks>
+/// Each hit of a name in the text is checked against the token there, so hits inside longer identifiers,
+/// comments and strings are dropped. A name spelled with a Unicode escape in source is not found.
+/// </remarks>
+internal static class NamedInvocations
+{
+    /// <summary>
+    /// The invocations in <paramref name="span"/> of <paramref name="root"/> whose callee is one of
+    /// <paramref name="names"/>: <c>m.Name(x)</c>, <c>m?.Name(x)</c>, <c>Name(x)</c>, <c>Name&lt;T&gt;(x)</c>.
+    /// </summary>
+    public static IEnumerable<InvocationExpressionSyntax> In(SyntaxNode root, string text, TextSpan span, IEnumerable<string> names)
+    {
+        foreach (var name in names)
+        {
+            for (var at = IndexOf(text, name, span.Start, span.End); at >= 0; at = IndexOf(text, name, at + name.Length, span.End))
+            {
+                if (Invoking(root.FindToken(at), name) is { } invocation)
+                {
+                    yield return invocation;
+                }
+            }
+        }
+    }
+
+    private static int IndexOf(string text, string name, int start, int end)
+        => end - start < name.Length ? -1 : text.IndexOf(name, start, end - start, StringComparison.Ordinal);
+
+    /// <summary>The invocation whose callee is <paramref name="token"/>, if any.</summary>
+    private static InvocationExpressionSyntax? Invoking(SyntaxToken token, string name)
+    {
+        if (token.ValueText != name || token.Parent is not SimpleNameSyntax simpleName)
+        {
+            return null;
+        }
+
+        ExpressionSyntax callee = simpleName.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == simpleName => access,
+            MemberBindingExpressionSyntax binding when binding.Name == simpleName => binding,
+            _ => simpleName,
+        };
+        while (callee.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            callee = parenthesized;
+        }
+
+        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+    }
+}
