@@ -1,0 +1,211 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Parity.Analyzers.Tests.Verification;
+using Parity.Analyzers.TorchSharp;
+using Parity.Analyzers.Tracking;
+using VerifyDirectCall = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.DirectForwardCallAnalyzer>;
+using VerifyIneffective = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.IneffectiveTrackVariablesAnalyzer>;
+using VerifyLayer = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
+using VerifyRegister = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.MissingRegisterComponentsAnalyzer>;
+
+namespace Parity.Analyzers.Tests.Core;
+
+/// <summary>
+/// The rules find their declarations per tree and their calls by name in the source text; these pin what
+/// that must still see (partial declarations across files, calls written in every form) and what it must
+/// not mistake for a call (the name in a comment, a string or a longer identifier).
+/// </summary>
+[TestFixture]
+public sealed class PerTreeDiscoveryTests
+{
+    [Test]
+    public Task ForwardNameInCommentsStringsAndLongerIdentifiers_IsNotACall() => VerifyDirectCall.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        sealed class Block : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => input;
+        }
+
+        sealed class Net : Module<Tensor, Tensor>
+        {
+            private readonly Block _block = new Block();
+
+            // _block.Forward(input) would skip tracking.
+            protected override Tensor Forward(Tensor input)
+            {
+                var label = "_block.Forward(input)";
+                var ForwardCount = label.Length;
+                return _block.Call(ForwardLater(input, ForwardCount));
+            }
+
+            private static Tensor ForwardLater(Tensor input, int count) => input;
+        }
+        """);
+
+    [Test]
+    public Task UnqualifiedAndThisCalls_AreReported_ButBaseCallIsNot() => VerifyDirectCall.VerifyAnalyzerAsync("""
+        using Parity;
+        using Parity.Torch;
+
+        class Block : Module<Tensor, Tensor>
+        {
+            protected override Tensor Forward(Tensor input) => input;
+            public Tensor Twice(Tensor input) => {|#0:Forward(input)|} + {|#1:this.Forward(input)|};
+        }
+
+        sealed class Other : Block
+        {
+            protected override Tensor Forward(Tensor input) => base.Forward(input);
+        }
+        """,
+        VerifyDirectCall.Diagnostic().WithLocation(0).WithArguments("Block.Forward"),
+        VerifyDirectCall.Diagnostic().WithLocation(1).WithArguments("Block.Forward"));
+
+    [Test]
+    public Task ForwardPassOfAPartialModule_IsFoundInTheFileThatDeclaresIt()
+    {
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new Parity.Analyzers.LayerCreation.LayerCreationAnalyzer()));
+        test.Sources.Add("""
+            using Parity;
+            using Parity.Torch;
+
+            sealed partial class Net : Module<Tensor, Tensor>
+            {
+            }
+            """);
+        test.Sources.Add("""
+            using Parity.Nn;
+            using Parity.Torch;
+
+            sealed partial class Net
+            {
+                protected override Tensor Forward(Tensor input) => {|#0:new Dense(4)|}.Call(input);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyLayer.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"));
+        return test.RunAsync();
+    }
+
+    [Test]
+    public Task RegistrationInAnotherFileOfAPartialModule_Counts()
+    {
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new MissingRegisterComponentsAnalyzer()));
+        test.Sources.Add("""
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            sealed partial class Mlp : nn.Module<Tensor, Tensor>
+            {
+                private readonly Linear _fc = nn.Linear(4, 8);
+
+                public override Tensor forward(Tensor input) => _fc.forward(input);
+            }
+            """);
+        test.Sources.Add("""
+            sealed partial class Mlp
+            {
+                public Mlp() : base("Mlp") => RegisterComponents();
+            }
+            """);
+        return test.RunAsync();
+    }
+
+    [Test]
+    public Task RegistrationLookAlikes_DoNotCount() => VerifyRegister.VerifyAnalyzerAsync("""
+        using System;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class {|#0:Hidden|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc = nn.Linear(4, 8);
+            private readonly Action RegisterComponents = () => { };
+
+            public Hidden() : base("Hidden") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
+        }
+
+        static class Registry
+        {
+            public static void RegisterComponents(object module) { }
+        }
+
+        sealed class {|#1:Elsewhere|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc = nn.Linear(4, 8);
+
+            // RegisterComponents() in a comment, and a call of another type's method of the same name.
+            public Elsewhere() : base("Elsewhere") => Registry.RegisterComponents(this);
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
+        }
+
+        sealed class Qualified : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc = nn.Linear(4, 8);
+
+            public Qualified() : base("Qualified") => this.RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
+        }
+        """,
+        VerifyRegister.Diagnostic().WithLocation(0).WithArguments("Hidden", "_fc"),
+        VerifyRegister.Diagnostic().WithLocation(1).WithArguments("Elsewhere", "_fc"));
+
+    [Test]
+    public Task AutoPropertyInAnotherFileOfAPartialModule_IsReportedThere()
+    {
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentInAutoPropertyAnalyzer()));
+        test.Sources.Add("""
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            sealed partial class Net : nn.Module<Tensor, Tensor>
+            {
+                public Net() : base("Net") => RegisterComponents();
+
+                public override Tensor forward(Tensor input) => Head.forward(input);
+            }
+            """);
+        test.Sources.Add("""
+            using TorchSharp.Modules;
+
+            sealed partial class Net
+            {
+                public Linear {|#0:Head|} { get; } = TorchSharp.torch.nn.Linear(4, 2);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(AnalyzerVerifier<ComponentInAutoPropertyAnalyzer>.Diagnostic().WithLocation(0).WithArguments("Head", "submodule"));
+        return test.RunAsync();
+    }
+
+    [Test]
+    public Task TrackVariablesOnAPartialMethod_IsReportedOnce()
+    {
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new IneffectiveTrackVariablesAnalyzer()));
+        test.Sources.Add("""
+            using Parity;
+
+            sealed partial class Helper
+            {
+                [{|#0:TrackVariables|}]
+                partial void Build();
+            }
+            """);
+        test.Sources.Add("""
+            sealed partial class Helper
+            {
+                [System.CLSCompliant(false)]
+                partial void Build() { }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyIneffective.Diagnostic().WithLocation(0).WithArguments("Build", "it does not override a forward pass such as Module<TIn, TOut>.Forward"));
+        return test.RunAsync();
+    }
+}
