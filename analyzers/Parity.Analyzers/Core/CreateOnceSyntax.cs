@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -13,13 +11,13 @@ namespace Parity.Analyzers.Core;
 /// <remarks>
 /// This must never accept what <see cref="CreateOnceGuards"/> would report, so it accepts only the plain
 /// shape: the creation is the whole right side (parentheses aside), and the left side is <c>this.name</c>
-/// or a bare name that the method does not declare as a parameter, local or pattern variable and that is
-/// not a primary-constructor parameter, so it names a field or property.
+/// or a bare name that the method does not declare locally (<see cref="LocalNames"/>), where the type or
+/// its nearest base declaring that name declares only fields or properties by it.
 /// </remarks>
 internal static class CreateOnceSyntax
 {
-    /// <summary>True when <paramref name="creation"/> is stored by <c>member ??= creation</c> in <paramref name="method"/>.</summary>
-    public static bool IsStoredInMemberIfMissing(ExpressionSyntax creation, MethodDeclarationSyntax method)
+    /// <summary>True when <paramref name="creation"/> is stored by <c>member ??= creation</c> in <paramref name="forwardPass"/>.</summary>
+    public static bool IsStoredInMemberIfMissing(ExpressionSyntax creation, ForwardPassDeclaration forwardPass)
     {
         SyntaxNode value = creation;
         while (value.Parent is ParenthesizedExpressionSyntax parenthesized)
@@ -36,74 +34,34 @@ internal static class CreateOnceSyntax
 
         return assignment.Left switch
         {
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax } => true,
-            IdentifierNameSyntax name => !IsDeclaredLocally(name.Identifier.ValueText, method),
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: IdentifierNameSyntax member }
+                => IsFieldOrProperty(member.Identifier.ValueText, forwardPass.Symbol.ContainingType),
+            IdentifierNameSyntax name
+                => !LocalNames.IsDeclared(name.Identifier.ValueText, forwardPass.Syntax)
+                    && IsFieldOrProperty(name.Identifier.ValueText, forwardPass.Symbol.ContainingType),
             _ => false,
         };
     }
 
-    private static bool IsDeclaredLocally(string name, MethodDeclarationSyntax method)
+    // The nearest declaration of the name in the type or its bases is one assignable field or property, so the
+    // name binds to it; anything else (a method, a duplicate, a read-only member, an outer type's static, code
+    // that does not compile) is left to binding.
+    private static bool IsFieldOrProperty(string name, INamedTypeSymbol type)
     {
-        foreach (var declared in DeclaredNames(method))
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            if (declared.ValueText == name)
+            var members = current.GetMembers(name);
+            if (!members.IsEmpty)
             {
-                return true;
-            }
-        }
-
-        // A primary constructor's parameters are in scope in every member of the type.
-        for (var type = method.Parent as TypeDeclarationSyntax; type is not null; type = type.Parent as TypeDeclarationSyntax)
-        {
-            // Read as a child node: the property exists only in newer Roslyn versions than the one this targets.
-            foreach (var parameters in type.ChildNodes())
-            {
-                if (parameters is ParameterListSyntax list && list.Parameters.Any(parameter => parameter.Identifier.ValueText == name))
+                return members.Length == 1 && members[0] switch
                 {
-                    return true;
-                }
+                    IFieldSymbol field => !field.IsReadOnly && !field.IsConst,
+                    IPropertySymbol property => property.GetMethod is not null && property.SetMethod is { IsInitOnly: false },
+                    _ => false,
+                };
             }
         }
 
         return false;
-    }
-
-    // Every name the method declares anywhere inside it, whatever its scope: a false match only costs a binding.
-    private static IEnumerable<SyntaxToken> DeclaredNames(MethodDeclarationSyntax method)
-    {
-        foreach (var node in method.DescendantNodes())
-        {
-            switch (node)
-            {
-                case ParameterSyntax parameter:
-                    yield return parameter.Identifier;
-                    break;
-                case VariableDeclaratorSyntax variable:
-                    yield return variable.Identifier;
-                    break;
-                case SingleVariableDesignationSyntax designation:
-                    yield return designation.Identifier;
-                    break;
-                case ForEachStatementSyntax forEach:
-                    yield return forEach.Identifier;
-                    break;
-                case CatchDeclarationSyntax catchDeclaration:
-                    yield return catchDeclaration.Identifier;
-                    break;
-                case LocalFunctionStatementSyntax localFunction:
-                    yield return localFunction.Identifier;
-                    break;
-                case QueryClauseSyntax or QueryContinuationSyntax or FromClauseSyntax:
-                    foreach (var token in node.ChildTokens())
-                    {
-                        if (token.IsKind(SyntaxKind.IdentifierToken))
-                        {
-                            yield return token;
-                        }
-                    }
-
-                    break;
-            }
-        }
     }
 }

@@ -57,23 +57,17 @@ internal sealed class DeclarationIndex
     /// <summary>
     /// Indexes <paramref name="compilation"/>'s own declarations and those of the referenced assemblies that
     /// can use Parity or TorchSharp (the ones declaring <paramref name="symbols"/>' types or referencing their
-    /// assemblies); no other assembly can apply the markers or derive a layer, so the framework is never walked.
+    /// assemblies, directly or through others); no other assembly can apply the markers or derive a layer, so
+    /// the framework is never walked.
     /// </summary>
     public static DeclarationIndex Build(Compilation compilation, KnownSymbols symbols)
     {
         var builder = new Builder(symbols);
         builder.Visit(compilation.Assembly.GlobalNamespace);
 
-        var anchors = new[] { symbols.ForwardPass?.ContainingAssembly, symbols.TorchModule?.ContainingAssembly }
-            .Where(assembly => assembly is not null)
-            .ToList();
-        foreach (var reference in compilation.SourceModule.ReferencedAssemblySymbols)
+        foreach (var reference in ReferencesThatCanUse(compilation, symbols))
         {
-            if (anchors.Any(anchor => SymbolEqualityComparer.Default.Equals(reference, anchor)
-                || reference.Modules.Any(module => module.ReferencedAssemblySymbols.Contains(anchor, SymbolEqualityComparer.Default))))
-            {
-                builder.Visit(reference.GlobalNamespace);
-            }
+            builder.Visit(reference.GlobalNamespace);
         }
 
         foreach (var alias in AliasNames(compilation))
@@ -82,6 +76,37 @@ internal sealed class DeclarationIndex
         }
 
         return new DeclarationIndex(builder);
+    }
+
+    // Parity's and TorchSharp's assemblies, and every referenced assembly that references one of them directly
+    // or through another: a library can derive a layer from a base in a second library without naming Parity.
+    private static IEnumerable<IAssemblySymbol> ReferencesThatCanUse(Compilation compilation, KnownSymbols symbols)
+    {
+        var relevant = new HashSet<IAssemblySymbol>(SymbolEqualityComparer.Default);
+        foreach (var anchor in new[] { symbols.ForwardPass?.ContainingAssembly, symbols.TorchModule?.ContainingAssembly })
+        {
+            if (anchor is not null && !SymbolEqualityComparer.Default.Equals(anchor, compilation.Assembly))
+            {
+                relevant.Add(anchor);
+            }
+        }
+
+        var others = compilation.SourceModule.ReferencedAssemblySymbols.Where(reference => !relevant.Contains(reference)).ToList();
+        for (var grown = true; grown;)
+        {
+            grown = false;
+            for (var i = others.Count - 1; i >= 0; i--)
+            {
+                if (others[i].Modules.Any(module => module.ReferencedAssemblySymbols.Any(relevant.Contains)))
+                {
+                    relevant.Add(others[i]);
+                    others.RemoveAt(i);
+                    grown = true;
+                }
+            }
+        }
+
+        return relevant;
     }
 
     // Only type aliases matter (new Alias(...)); reading the using directives needs syntax, not binding.

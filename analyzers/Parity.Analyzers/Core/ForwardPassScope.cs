@@ -40,7 +40,7 @@ internal static class ForwardPassScope
     /// <param name="kinds">The operation kinds the rule looks at.</param>
     public static void Register(
         AnalysisContext context,
-        Func<CallSite, MethodDeclarationSyntax, DeclarationIndex, bool> needsBinding,
+        Func<CallSite, ForwardPassDeclaration, DeclarationIndex, bool> needsBinding,
         Action<ForwardPassOperationContext, KnownSymbols> action,
         params OperationKind[] kinds)
     {
@@ -74,11 +74,11 @@ internal static class ForwardPassScope
         });
     }
 
-    private static bool AnyNeedsBinding(ForwardPassDeclaration forwardPass, DeclarationIndex index, Func<CallSite, MethodDeclarationSyntax, DeclarationIndex, bool> needsBinding)
+    private static bool AnyNeedsBinding(ForwardPassDeclaration forwardPass, DeclarationIndex index, Func<CallSite, ForwardPassDeclaration, DeclarationIndex, bool> needsBinding)
     {
         foreach (var site in forwardPass.CallSites)
         {
-            if (needsBinding(site, forwardPass.Syntax, index))
+            if (needsBinding(site, forwardPass, index))
             {
                 return true;
             }

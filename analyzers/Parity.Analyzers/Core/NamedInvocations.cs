@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
@@ -12,7 +14,7 @@ namespace Parity.Analyzers.Core;
 /// </summary>
 /// <remarks>
 /// Each hit of a name in the text is checked against the token there, so hits inside longer identifiers,
-/// comments and strings are dropped. A name spelled with a Unicode escape in source is not found.
+/// comments and strings are dropped.
 /// </remarks>
 internal static class NamedInvocations
 {
@@ -20,8 +22,23 @@ internal static class NamedInvocations
     /// The invocations in <paramref name="span"/> of <paramref name="root"/> whose callee is one of
     /// <paramref name="names"/>: <c>m.Name(x)</c>, <c>m?.Name(x)</c>, <c>Name(x)</c>, <c>Name&lt;T&gt;(x)</c>.
     /// </summary>
-    public static IEnumerable<InvocationExpressionSyntax> In(SyntaxNode root, string text, TextSpan span, IEnumerable<string> names)
+    public static IEnumerable<InvocationExpressionSyntax> In(SyntaxNode root, string text, TextSpan span, ImmutableHashSet<string> names)
     {
+        // An identifier may spell a character as \uXXXX; the text then need not hold the name, so such a span
+        // is read from syntax instead (rare, and exact either way).
+        if (IndexOf(text, "\\u", span.Start, span.End) >= 0 || IndexOf(text, "\\U", span.Start, span.End) >= 0)
+        {
+            foreach (var invocation in root.DescendantNodes(span).OfType<InvocationExpressionSyntax>())
+            {
+                if (InvokedNames.Of(invocation) is { } invoked && names.Contains(invoked))
+                {
+                    yield return invocation;
+                }
+            }
+
+            yield break;
+        }
+
         foreach (var name in names)
         {
             for (var at = IndexOf(text, name, span.Start, span.End); at >= 0; at = IndexOf(text, name, at + name.Length, span.End))

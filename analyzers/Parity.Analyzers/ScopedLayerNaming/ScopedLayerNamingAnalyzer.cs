@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -38,7 +37,7 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
 
     // A call that passes its name as a literal is fine wherever it is; any other scoped-layer call needs the
     // bound method to see which parameter it fills and which scopes enclose it.
-    private static bool NeedsBinding(CallSite site, MethodDeclarationSyntax method, DeclarationIndex index)
+    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
     {
         if (site.IsCreation)
         {

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -35,8 +34,8 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
     }
 
     // Only invocations can call a [CreatesTemplate] method.
-    private static bool NeedsBinding(CallSite site, MethodDeclarationSyntax method, DeclarationIndex index)
-        => !site.IsCreation && index.TemplateCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, method);
+    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
+        => !site.IsCreation && index.TemplateCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, forwardPass);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {

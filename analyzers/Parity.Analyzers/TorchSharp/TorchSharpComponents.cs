@@ -59,7 +59,7 @@ internal static class TorchSharpComponents
         => type.DeclaringSyntaxReferences[0] is var first && first.SyntaxTree == declaration.SyntaxTree && first.Span == declaration.Span;
 
     /// <summary>
-    /// True when code of <paramref name="type"/> (any of its declarations) calls a TorchSharp module method
+    /// True when code of <paramref name="type"/> (any of its declarations, not nested types) calls a TorchSharp module method
     /// named one of <paramref name="names"/>. Calls are found by name in the source text; the usual
     /// unqualified call is recognised from syntax (<see cref="CallsOwnModuleMethod"/>), any other is bound
     /// when it is in <paramref name="model"/>'s tree and counted by its name when it is in another file of a
@@ -74,6 +74,12 @@ internal static class TorchSharpComponents
             var text = tree.GetText(cancellationToken).ToString();
             foreach (var invocation in NamedInvocations.In(tree.GetRoot(cancellationToken), text, reference.Span, names))
             {
+                // A nested type's code is its own, not the module's.
+                if (invocation.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>()?.Span != reference.Span)
+                {
+                    continue;
+                }
+
                 if (CallsOwnModuleMethod(invocation, names, type, symbols)
                     || tree != model.SyntaxTree
                     || (model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
@@ -90,10 +96,11 @@ internal static class TorchSharpComponents
 
     /// <summary>
     /// True when <paramref name="invocation"/> calls one of <paramref name="names"/> on the module being
-    /// declared, as decided from syntax: <c>Name(...)</c>, <c>this.Name(...)</c> or <c>base.Name(...)</c> written
+    /// declared, as decided from syntax: <c>Name()</c>, <c>this.Name()</c> or <c>base.Name()</c> written
     /// directly inside one of <paramref name="type"/>'s declarations, where <paramref name="type"/> is a
     /// custom module, no type from it down to TorchSharp's base declares a field, property or event of that
-    /// name (which would hide the method), and no local function of that name is in the way.
+    /// name (which would hide the method), and the member holding the call declares nothing of that name
+    /// (a parameter, local, lambda parameter or local function, see <see cref="LocalNames"/>).
     /// </summary>
     /// <remarks>
     /// Such a call binds to a method of a module type whatever overload it picks, which is all
@@ -105,10 +112,12 @@ internal static class TorchSharpComponents
         var name = callee switch
         {
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax, Name: IdentifierNameSyntax member } => member.Identifier.ValueText,
+            MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax or BaseExpressionSyntax, Name: IdentifierNameSyntax accessed } => accessed.Identifier.ValueText,
             _ => null,
         };
-        if (name is null || !names.Contains(name))
+        // Only a call without arguments (RegisterComponents()) is sure to bind whatever the overloads; calls
+        // with arguments, such as register_module(name, module), are left to binding.
+        if (name is null || !names.Contains(name) || invocation.ArgumentList.Arguments.Count > 0)
         {
             return false;
         }
@@ -120,7 +129,9 @@ internal static class TorchSharpComponents
             ownDeclaration |= reference.SyntaxTree == invocation.SyntaxTree && reference.Span == enclosing?.Span;
         }
 
-        if (!ownDeclaration || HasLocalFunction(invocation, name))
+        if (!ownDeclaration
+            || invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>(member => member is not BaseTypeDeclarationSyntax) is not { } member
+            || LocalNames.IsDeclared(name, member))
         {
             return false;
         }
@@ -135,8 +146,4 @@ internal static class TorchSharpComponents
 
         return true;
     }
-
-    private static bool HasLocalFunction(SyntaxNode node, string name)
-        => node.FirstAncestorOrSelf<MemberDeclarationSyntax>() is { } member
-            && member.DescendantNodes().OfType<LocalFunctionStatementSyntax>().Any(function => function.Identifier.ValueText == name);
 }

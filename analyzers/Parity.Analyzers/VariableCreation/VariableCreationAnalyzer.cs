@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
@@ -33,8 +32,8 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
         ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
 
-    private static bool NeedsBinding(CallSite site, MethodDeclarationSyntax method, DeclarationIndex index)
-        => index.VariableCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, method);
+    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
+        => index.VariableCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, forwardPass);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {

@@ -8,7 +8,9 @@ namespace Parity.Benchmarks.Analyzers;
 /// <summary>
 /// What Parity's analyzers add to a build: parsing and binding a generated code base of 1,000 module
 /// files (about 100k lines) with every Parity analyzer attached, against the same compilation with an
-/// analyzer that does nothing. The ratio column is the overhead; the target is at most 1.02. A second
+/// analyzer that does nothing. The target is an overhead of at most 2 %, judged on the paired, alternating
+/// measurement printed after the Parity case (<see cref="PairedOverheadReport"/>); the ratio column of
+/// the table, from cases measured one after the other, drifts with the machine. A second
 /// baseline (<see cref="OperationBaselineAnalyzer"/>) shows what asking for the operation trees of every
 /// method body costs on its own, which Parity's analyzers avoid by building trees for forward passes only
 /// and real builds already pay for the SDK's operation-based analyzers. A third baseline
@@ -36,9 +38,14 @@ public class AnalyzerOverheadBenchmarks
         Console.WriteLine($"// Analyzer corpus: {ModuleCorpus.StandardFileCount} generated module files, {corpus.LineCount:N0} lines");
     }
 
-    // Once, after the Parity case has been measured, so its accounting never slows a measured run.
+    // Once, after the Parity case has been measured, so neither report slows a measured run: the paired
+    // overhead the target is judged on, then the per-rule accounting.
     [GlobalCleanup(Target = nameof(ParityAnalyzers))]
-    public void ReportPerAnalyzerTimes() => Console.WriteLine(AnalyzerTimeReport.Measure(corpus, runs: 5));
+    public void ReportOverheadAndPerAnalyzerTimes()
+    {
+        Console.WriteLine(PairedOverheadReport.Measure(corpus, ("empty analyzer", empty), ("Parity analyzers", CorpusCompilation.ParityAnalyzers), rounds: 30));
+        Console.WriteLine(AnalyzerTimeReport.Measure(corpus, runs: 5));
+    }
 
     [Benchmark(Baseline = true, Description = "compile, empty analyzer")]
     public int EmptyAnalyzer() => corpus.Analyze(empty).Length;

@@ -208,4 +208,91 @@ public sealed class PerTreeDiscoveryTests
         test.ExpectedDiagnostics.Add(VerifyIneffective.Diagnostic().WithLocation(0).WithArguments("Build", "it does not override a forward pass such as Module<TIn, TOut>.Forward"));
         return test.RunAsync();
     }
+
+    [Test]
+    public Task NamesSpelledWithUnicodeEscapes_AreStillFound()
+    {
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new DirectForwardCallAnalyzer(), new MissingRegisterComponentsAnalyzer()));
+        test.Sources.Add("""
+            using Parity;
+            using Parity.Torch;
+
+            class Block : Module<Tensor, Tensor>
+            {
+                protected override Tensor Forward(Tensor input) => input;
+                public Tensor Again(Tensor input) => {|#0:Forw\u0061rd(input)|};
+            }
+            """);
+        test.Sources.Add("""
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            sealed class Mlp : nn.Module<Tensor, Tensor>
+            {
+                private readonly Linear _fc = nn.Linear(4, 8);
+
+                public Mlp() : base("Mlp") => \u0052egisterComponents();
+
+                public override Tensor forward(Tensor input) => _fc.forward(input);
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyDirectCall.Diagnostic().WithLocation(0).WithArguments("Block.Forward"));
+        return test.RunAsync();
+    }
+
+    [Test]
+    public Task RegistrationNamesHiddenByParametersOrLambdas_DoNotCount() => VerifyRegister.VerifyAnalyzerAsync("""
+        using System;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class {|#0:ByParameter|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc = nn.Linear(4, 8);
+
+            public ByParameter(Action RegisterComponents) : base("ByParameter") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
+        }
+
+        sealed class {|#1:ByLambda|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _fc = nn.Linear(4, 8);
+
+            public ByLambda() : base("ByLambda")
+            {
+                Action<Action> run = RegisterComponents => RegisterComponents();
+                run(() => { });
+            }
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
+        }
+        """,
+        VerifyRegister.Diagnostic().WithLocation(0).WithArguments("ByParameter", "_fc"),
+        VerifyRegister.Diagnostic().WithLocation(1).WithArguments("ByLambda", "_fc"));
+
+    [Test]
+    public Task RegistrationByANestedType_IsNotTheModules() => AnalyzerVerifier<ComponentsInPlainCollectionAnalyzer>.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Net : nn.Module<Tensor, Tensor>
+        {
+            private readonly List<Linear> {|#0:_layers|} = new List<Linear>();
+
+            public Net() : base("Net") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => input;
+
+            private sealed class Helper
+            {
+                public void Register(Net owner, Linear layer) => owner.register_module("x", layer);
+            }
+        }
+        """,
+        AnalyzerVerifier<ComponentsInPlainCollectionAnalyzer>.Diagnostic().WithLocation(0).WithArguments("_layers", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
 }
