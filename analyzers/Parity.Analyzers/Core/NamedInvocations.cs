@@ -1,4 +1,5 @@
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -22,37 +23,58 @@ internal static class NamedInvocations
     /// The invocations in <paramref name="span"/> of <paramref name="root"/> whose callee is one of
     /// <paramref name="names"/>: <c>m.Name(x)</c>, <c>m?.Name(x)</c>, <c>Name(x)</c>, <c>Name&lt;T&gt;(x)</c>.
     /// </summary>
-    public static IEnumerable<InvocationExpressionSyntax> In(SyntaxNode root, string text, TextSpan span, ImmutableHashSet<string> names)
+    public static IEnumerable<InvocationExpressionSyntax> In(SyntaxNode root, SourceText text, TextSpan span, ImmutableHashSet<string> names)
     {
-        // An identifier may spell a character as \uXXXX; the text then need not hold the name, so such a span
-        // is read from syntax instead (rare, and exact either way).
-        if (IndexOf(text, "\\u", span.Start, span.End) >= 0 || IndexOf(text, "\\U", span.Start, span.End) >= 0)
+        if (!TryFindNames(text, span, names, out var positions))
         {
-            foreach (var invocation in root.DescendantNodes(span).OfType<InvocationExpressionSyntax>())
-            {
-                if (InvokedNames.Of(invocation) is { } invoked && names.Contains(invoked))
-                {
-                    yield return invocation;
-                }
-            }
-
-            yield break;
+            // An identifier may spell a character as \uXXXX; the text then need not hold the name, so such a span
+            // is read from syntax instead (rare, and exact either way).
+            return root.DescendantNodes(span).OfType<InvocationExpressionSyntax>()
+                .Where(invocation => InvokedNames.Of(invocation) is { } invoked && names.Contains(invoked));
         }
 
-        foreach (var name in names)
-        {
-            for (var at = IndexOf(text, name, span.Start, span.End); at >= 0; at = IndexOf(text, name, at + name.Length, span.End))
-            {
-                if (Invoking(root.FindToken(at), name) is { } invocation)
-                {
-                    yield return invocation;
-                }
-            }
-        }
+        return positions
+            .Select(hit => Invoking(root.FindToken(hit.Position), hit.Name))
+            .Where(invocation => invocation is not null)!;
     }
 
-    private static int IndexOf(string text, string name, int start, int end)
-        => end - start < name.Length ? -1 : text.IndexOf(name, start, end - start, StringComparison.Ordinal);
+    // Copies the span into a pooled buffer rather than a string: the text of a whole code base would
+    // otherwise be allocated again for every rule that searches it. False when the span holds a Unicode escape.
+    private static bool TryFindNames(SourceText text, TextSpan span, ImmutableHashSet<string> names, out List<(int Position, string Name)> positions)
+    {
+        positions = new List<(int Position, string Name)>();
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(span.Length, 1));
+        try
+        {
+            text.CopyTo(span.Start, buffer, 0, span.Length);
+            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
+            if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
+            {
+                return false;
+            }
+
+            foreach (var name in names)
+            {
+                for (var offset = 0; offset < chars.Length;)
+                {
+                    var at = chars.Slice(offset).IndexOf(name.AsSpan());
+                    if (at < 0)
+                    {
+                        break;
+                    }
+
+                    positions.Add((span.Start + offset + at, name));
+                    offset += at + name.Length;
+                }
+            }
+
+            return true;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
 
     /// <summary>The invocation whose callee is <paramref name="token"/>, if any.</summary>
     private static InvocationExpressionSyntax? Invoking(SyntaxToken token, string name)

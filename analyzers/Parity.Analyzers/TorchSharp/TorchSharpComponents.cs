@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -39,6 +40,26 @@ internal static class TorchSharpComponents
     /// </summary>
     public static IEnumerable<INamedTypeSymbol> CustomModulesDeclaredIn(SemanticModel model, KnownSymbols symbols, bool firstDeclarationOnly, CancellationToken cancellationToken)
     {
+        if (!ModulesByModel.TryGetValue(model, out var modules))
+        {
+            modules = ModulesByModel.GetValue(model, _ => new DeclaredModules(FindCustomModules(model, symbols, cancellationToken)));
+        }
+
+        foreach (var (type, firstHere) in modules.Types)
+        {
+            if (firstHere || !firstDeclarationOnly)
+            {
+                yield return type;
+            }
+        }
+    }
+
+    // Found once per tree and shared by the three TorchSharp rules (the host hands them the same model).
+    private static readonly ConditionalWeakTable<SemanticModel, DeclaredModules> ModulesByModel = new();
+
+    private static ImmutableArray<(INamedTypeSymbol Type, bool FirstHere)> FindCustomModules(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
+        var found = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, bool FirstHere)>();
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         foreach (var declaration in TreeDeclarations.Classes(model.SyntaxTree.GetRoot(cancellationToken)))
         {
@@ -47,16 +68,24 @@ internal static class TorchSharpComponents
             if ((declaration.BaseList is not null || declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
                 && model.GetDeclaredSymbol(declaration, cancellationToken) is { } type
                 && IsCustomModule(type, symbols)
-                && (!firstDeclarationOnly || IsFirstDeclaration(type, declaration))
                 && seen.Add(type))
             {
-                yield return type;
+                found.Add((type, IsFirstDeclaration(type, model.SyntaxTree)));
             }
         }
+
+        return found.ToImmutable();
     }
 
-    private static bool IsFirstDeclaration(INamedTypeSymbol type, ClassDeclarationSyntax declaration)
-        => type.DeclaringSyntaxReferences[0] is var first && first.SyntaxTree == declaration.SyntaxTree && first.Span == declaration.Span;
+    private sealed class DeclaredModules
+    {
+        public DeclaredModules(ImmutableArray<(INamedTypeSymbol Type, bool FirstHere)> types) => Types = types;
+
+        public ImmutableArray<(INamedTypeSymbol Type, bool FirstHere)> Types { get; }
+    }
+
+    private static bool IsFirstDeclaration(INamedTypeSymbol type, SyntaxTree tree)
+        => type.DeclaringSyntaxReferences[0].SyntaxTree == tree;
 
     /// <summary>
     /// True when code of <paramref name="type"/> (any of its declarations, not nested types) calls a TorchSharp module method
@@ -71,7 +100,7 @@ internal static class TorchSharpComponents
         foreach (var reference in type.DeclaringSyntaxReferences)
         {
             var tree = reference.SyntaxTree;
-            var text = tree.GetText(cancellationToken).ToString();
+            var text = tree.GetText(cancellationToken);
             foreach (var invocation in NamedInvocations.In(tree.GetRoot(cancellationToken), text, reference.Span, names))
             {
                 // A nested type's code is its own, not the module's.

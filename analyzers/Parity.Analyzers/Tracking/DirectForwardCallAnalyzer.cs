@@ -56,7 +56,7 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
 
         var tree = context.SemanticModel.SyntaxTree;
         var root = tree.GetRoot(context.CancellationToken);
-        foreach (var invocation in NamedInvocations.In(root, tree.GetText(context.CancellationToken).ToString(), root.FullSpan, names))
+        foreach (var invocation in NamedInvocations.In(root, tree.GetText(context.CancellationToken), root.FullSpan, names))
         {
             Analyze(context, invocation, symbols);
         }
