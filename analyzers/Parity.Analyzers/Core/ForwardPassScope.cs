@@ -22,8 +22,6 @@ namespace Parity.Analyzers.Core;
 /// </remarks>
 internal static class ForwardPassScope
 {
-    internal static int BoundCount;
-
     /// <summary>
     /// Runs <paramref name="action"/> for every operation of <paramref name="kinds"/> inside a forward pass
     /// of a compilation that sees Parity or TorchSharp, when at least one of its call sites

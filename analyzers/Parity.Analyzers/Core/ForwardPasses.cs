@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -19,18 +19,16 @@ namespace Parity.Analyzers.Core;
 /// </remarks>
 internal static class ForwardPasses
 {
-    private static readonly ConditionalWeakTable<SemanticModel, Found> Cache = new();
+    private static readonly PerModelCache<ForwardPassDeclaration> Cache = new();
 
     /// <summary>The forward passes declared in <paramref name="model"/>'s tree.</summary>
     public static ImmutableArray<ForwardPassDeclaration> In(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
-    {
-        if (Cache.TryGetValue(model, out var found))
-        {
-            return found.Declarations;
-        }
+        => Cache.Get(model, _ => Find(model, symbols, cancellationToken));
 
+    private static ImmutableArray<ForwardPassDeclaration> Find(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
+    {
         var declarations = ImmutableArray.CreateBuilder<ForwardPassDeclaration>();
-        foreach (var syntax in TreeDeclarations.Methods(model.SyntaxTree.GetRoot(cancellationToken)))
+        foreach (var syntax in TreeDeclarations.Members(model.SyntaxTree.GetRoot(cancellationToken)).OfType<MethodDeclarationSyntax>())
         {
             if (MayBeForwardPass(syntax)
                 && model.GetDeclaredSymbol(syntax, cancellationToken) is { } method
@@ -40,8 +38,7 @@ internal static class ForwardPasses
             }
         }
 
-        // Another analyzer may have stored the same list meanwhile; either copy is the same answer.
-        return Cache.GetValue(model, _ => new Found(declarations.ToImmutable())).Declarations;
+        return declarations.ToImmutable();
     }
 
     private static bool MayBeForwardPass(MethodDeclarationSyntax method)
@@ -60,13 +57,5 @@ internal static class ForwardPasses
         }
 
         return false;
-    }
-
-    // A class wrapper, as ConditionalWeakTable requires a reference type for its values.
-    private sealed class Found
-    {
-        public Found(ImmutableArray<ForwardPassDeclaration> declarations) => Declarations = declarations;
-
-        public ImmutableArray<ForwardPassDeclaration> Declarations { get; }
     }
 }

@@ -35,7 +35,7 @@ internal static class NamedInvocations
 
         return positions
             .Select(hit => Invoking(root.FindToken(hit.Position), hit.Name))
-            .Where(invocation => invocation is not null)!;
+            .OfType<InvocationExpressionSyntax>();
     }
 
     // Copies the span into a pooled buffer rather than a string: the text of a whole code base would

@@ -41,28 +41,4 @@ internal static class TreeDeclarations
             }
         }
     }
-
-    /// <summary>Every method declared in <paramref name="root"/>'s namespaces and types.</summary>
-    public static IEnumerable<MethodDeclarationSyntax> Methods(SyntaxNode root)
-    {
-        foreach (var member in Members(root))
-        {
-            if (member is MethodDeclarationSyntax method)
-            {
-                yield return method;
-            }
-        }
-    }
-
-    /// <summary>Every class declared in <paramref name="root"/>'s namespaces and types.</summary>
-    public static IEnumerable<ClassDeclarationSyntax> Classes(SyntaxNode root)
-    {
-        foreach (var member in Members(root))
-        {
-            if (member is ClassDeclarationSyntax type)
-            {
-                yield return type;
-            }
-        }
-    }
 }

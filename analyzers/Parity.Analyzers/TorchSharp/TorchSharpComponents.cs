@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -40,12 +39,7 @@ internal static class TorchSharpComponents
     /// </summary>
     public static IEnumerable<INamedTypeSymbol> CustomModulesDeclaredIn(SemanticModel model, KnownSymbols symbols, bool firstDeclarationOnly, CancellationToken cancellationToken)
     {
-        if (!ModulesByModel.TryGetValue(model, out var modules))
-        {
-            modules = ModulesByModel.GetValue(model, _ => new DeclaredModules(FindCustomModules(model, symbols, cancellationToken)));
-        }
-
-        foreach (var (type, firstHere) in modules.Types)
+        foreach (var (type, firstHere) in ModulesByModel.Get(model, _ => FindCustomModules(model, symbols, cancellationToken)))
         {
             if (firstHere || !firstDeclarationOnly)
             {
@@ -55,13 +49,13 @@ internal static class TorchSharpComponents
     }
 
     // Found once per tree and shared by the three TorchSharp rules (the host hands them the same model).
-    private static readonly ConditionalWeakTable<SemanticModel, DeclaredModules> ModulesByModel = new();
+    private static readonly PerModelCache<(INamedTypeSymbol Type, bool FirstHere)> ModulesByModel = new();
 
     private static ImmutableArray<(INamedTypeSymbol Type, bool FirstHere)> FindCustomModules(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
     {
         var found = ImmutableArray.CreateBuilder<(INamedTypeSymbol Type, bool FirstHere)>();
         var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
-        foreach (var declaration in TreeDeclarations.Classes(model.SyntaxTree.GetRoot(cancellationToken)))
+        foreach (var declaration in TreeDeclarations.Members(model.SyntaxTree.GetRoot(cancellationToken)).OfType<ClassDeclarationSyntax>())
         {
             // A module derives from TorchSharp's: only a declaration with a base list, or a part of a partial
             // class whose other part may have one, is asked for its symbol.
@@ -75,13 +69,6 @@ internal static class TorchSharpComponents
         }
 
         return found.ToImmutable();
-    }
-
-    private sealed class DeclaredModules
-    {
-        public DeclaredModules(ImmutableArray<(INamedTypeSymbol Type, bool FirstHere)> types) => Types = types;
-
-        public ImmutableArray<(INamedTypeSymbol Type, bool FirstHere)> Types { get; }
     }
 
     private static bool IsFirstDeclaration(INamedTypeSymbol type, SyntaxTree tree)
@@ -126,7 +113,8 @@ internal static class TorchSharpComponents
     /// <summary>
     /// True when <paramref name="invocation"/> calls one of <paramref name="names"/> on the module being
     /// declared, as decided from syntax: <c>Name()</c>, <c>this.Name()</c> or <c>base.Name()</c> written
-    /// directly inside one of <paramref name="type"/>'s declarations, where <paramref name="type"/> is a
+    /// directly inside one of <paramref name="type"/>'s declarations (which <see cref="CallsOneOf"/> has
+    /// checked), where <paramref name="type"/> is a
     /// custom module, no type from it down to TorchSharp's base declares a field, property or event of that
     /// name (which would hide the method), and the member holding the call declares nothing of that name
     /// (a parameter, local, lambda parameter or local function, see <see cref="LocalNames"/>).
@@ -151,15 +139,7 @@ internal static class TorchSharpComponents
             return false;
         }
 
-        var enclosing = invocation.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>();
-        var ownDeclaration = false;
-        foreach (var reference in type.DeclaringSyntaxReferences)
-        {
-            ownDeclaration |= reference.SyntaxTree == invocation.SyntaxTree && reference.Span == enclosing?.Span;
-        }
-
-        if (!ownDeclaration
-            || invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>(member => member is not BaseTypeDeclarationSyntax) is not { } member
+        if (invocation.FirstAncestorOrSelf<MemberDeclarationSyntax>(member => member is not BaseTypeDeclarationSyntax) is not { } member
             || LocalNames.IsDeclared(name, member))
         {
             return false;
