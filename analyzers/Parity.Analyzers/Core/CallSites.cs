@@ -5,8 +5,9 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace Parity.Analyzers.Core;
 
 /// <summary>
-/// The calls and creations of one method declaration read from syntax alone, each with the name it uses:
-/// what a rule checks against <see cref="DeclarationIndex"/> before deciding to bind the method.
+/// The calls and creations of one method declaration read by walking its syntax, each with the name it uses.
+/// <see cref="CandidateCallSites"/> finds the ones a rule may need from the text instead and falls back to
+/// this walk where the text is not plain enough; its tests hold the two to the same answer.
 /// </summary>
 internal static class CallSites
 {
@@ -59,7 +60,7 @@ internal static class CallSites
     }
 
     /// <summary>The simple name <paramref name="type"/> ends in (<c>Dense</c> for <c>Parity.Nn.Dense</c> and <c>Box&lt;T&gt;</c> for <c>Box</c>), or null.</summary>
-    private static string? TypeName(TypeSyntax type) => type switch
+    public static string? TypeName(TypeSyntax type) => type switch
     {
         QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
         AliasQualifiedNameSyntax aliasQualified => aliasQualified.Name.Identifier.ValueText,

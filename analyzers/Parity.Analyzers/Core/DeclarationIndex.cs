@@ -31,6 +31,10 @@ internal sealed class DeclarationIndex
         TemplateCreators = builder.TemplateCreators.ToNames();
         StoreApis = builder.StoreApis.ToNames();
         ScopedLayerNameParameters = builder.ScopedLayers.ToImmutableDictionary();
+        CandidateNames = new NameTable(
+            new[] { VariableCreators, LayerCreators, TemplateCreators, StoreApis }
+                .SelectMany(names => names.Methods.Concat(names.Types))
+                .Concat(ScopedLayerNameParameters.Keys));
     }
 
     /// <summary>Names of methods carrying <c>[ForwardPass]</c> themselves (an override keeps the name).</summary>
@@ -53,6 +57,12 @@ internal sealed class DeclarationIndex
     /// marked method of that name agrees on it, or null when they differ.
     /// </summary>
     public ImmutableDictionary<string, string?> ScopedLayerNameParameters { get; }
+
+    /// <summary>
+    /// Every name above that a call site can use: a site whose name is not here needs no rule to bind its
+    /// forward pass (see <see cref="CandidateCallSites"/>).
+    /// </summary>
+    public NameTable CandidateNames { get; }
 
     /// <summary>
     /// Indexes <paramref name="compilation"/>'s own declarations and those of the referenced assemblies that

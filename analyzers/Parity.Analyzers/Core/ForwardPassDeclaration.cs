@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
-using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Parity.Analyzers.Core;
 
-/// <summary>A forward pass's declaration, its symbol and its call sites (read from syntax on first use).</summary>
+/// <summary>A forward pass's declaration, its symbol and its candidate call sites (found on first use).</summary>
 internal sealed class ForwardPassDeclaration
 {
-    private ImmutableArray<CallSite> callSites;
+    private ImmutableArray<CallSite> candidateSites;
 
     /// <summary>Creates the declaration of <paramref name="symbol"/>.</summary>
     public ForwardPassDeclaration(MethodDeclarationSyntax syntax, IMethodSymbol symbol)
@@ -23,17 +23,17 @@ internal sealed class ForwardPassDeclaration
     /// <summary>The forward pass.</summary>
     public IMethodSymbol Symbol { get; }
 
-    /// <summary>The forward pass's calls and creations (<see cref="Core.CallSites"/>), shared by the rules that filter on them.</summary>
-    public ImmutableArray<CallSite> CallSites
+    /// <summary>
+    /// The calls and creations a rule may have to look at (<see cref="CandidateCallSites"/>): the others use a
+    /// name no rule's filter holds. Shared by the rules that filter on them.
+    /// </summary>
+    public ImmutableArray<CallSite> CandidateSites(DeclarationIndex index, CancellationToken cancellationToken)
     {
-        get
+        if (candidateSites.IsDefault)
         {
-            if (callSites.IsDefault)
-            {
-                ImmutableInterlocked.InterlockedInitialize(ref callSites, Core.CallSites.Of(Syntax).ToImmutableArray());
-            }
-
-            return callSites;
+            ImmutableInterlocked.InterlockedInitialize(ref candidateSites, CandidateCallSites.Of(Syntax, index.CandidateNames, cancellationToken));
         }
+
+        return candidateSites;
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -32,7 +33,9 @@ internal static class ForwardPassScope
     /// <param name="needsBinding">
     /// True when a call site may be one the rule reports: its name is one the rule's markers use (or unknown)
     /// and syntax does not already show it to be fine. It must never return false for a site the rule would
-    /// report, since the rule then never sees it.
+    /// report, since the rule then never sees it. It is only asked about the forward pass's candidate sites
+    /// (<see cref="ForwardPassDeclaration.CandidateSites"/>), so every name it accepts must be one of
+    /// <see cref="DeclarationIndex.CandidateNames"/>.
     /// </param>
     /// <param name="action">The rule, run on the operations of a forward pass that needs binding.</param>
     /// <param name="kinds">The operation kinds the rule looks at.</param>
@@ -55,7 +58,7 @@ internal static class ForwardPassScope
                 var cancellationToken = tree.CancellationToken;
                 foreach (var forwardPass in ForwardPasses.In(model, symbols, cancellationToken))
                 {
-                    if (!AnyNeedsBinding(forwardPass, symbols.Declarations, needsBinding))
+                    if (!AnyNeedsBinding(forwardPass, symbols.Declarations, needsBinding, cancellationToken))
                     {
                         continue;
                     }
@@ -72,9 +75,10 @@ internal static class ForwardPassScope
         });
     }
 
-    private static bool AnyNeedsBinding(ForwardPassDeclaration forwardPass, DeclarationIndex index, Func<CallSite, ForwardPassDeclaration, DeclarationIndex, bool> needsBinding)
+    private static bool AnyNeedsBinding(ForwardPassDeclaration forwardPass, DeclarationIndex index, Func<CallSite, ForwardPassDeclaration, DeclarationIndex, bool> needsBinding, CancellationToken cancellationToken)
     {
-        foreach (var site in forwardPass.CallSites)
+        // A site outside the candidates names nothing in the index, and every rule's filter needs such a name.
+        foreach (var site in forwardPass.CandidateSites(index, cancellationToken))
         {
             if (needsBinding(site, forwardPass, index))
             {

@@ -29,4 +29,25 @@ internal static class InvokedNames
             _ => null,
         };
     }
+
+    /// <summary>
+    /// The invocation whose callee <paramref name="name"/> names (the converse of <see cref="Of"/>): <c>Forward</c>
+    /// in <c>m.Forward(x)</c>, <c>m?.Forward(x)</c>, <c>(m.Forward)(x)</c> and <c>Forward&lt;T&gt;(x)</c>; null when the
+    /// name stands anywhere else.
+    /// </summary>
+    public static InvocationExpressionSyntax? InvocationCalling(SimpleNameSyntax name)
+    {
+        ExpressionSyntax callee = name.Parent switch
+        {
+            MemberAccessExpressionSyntax access when access.Name == name => access,
+            MemberBindingExpressionSyntax binding when binding.Name == name => binding,
+            _ => name,
+        };
+        while (callee.Parent is ParenthesizedExpressionSyntax parenthesized)
+        {
+            callee = parenthesized;
+        }
+
+        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
+    }
 }

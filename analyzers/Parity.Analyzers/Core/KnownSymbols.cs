@@ -21,19 +21,21 @@ internal sealed class KnownSymbols
 
     private KnownSymbols(Compilation compilation)
     {
-        ForwardPass = compilation.GetTypeByMetadataName("Parity.ForwardPassAttribute");
-        TrackVariables = compilation.GetTypeByMetadataName("Parity.TrackVariablesAttribute");
-        CreatesVariable = compilation.GetTypeByMetadataName("Parity.CreatesVariableAttribute");
-        CreatesLayer = compilation.GetTypeByMetadataName("Parity.CreatesLayerAttribute");
-        ScopedLayer = compilation.GetTypeByMetadataName("Parity.ScopedLayerAttribute");
-        OpensVariableScope = compilation.GetTypeByMetadataName("Parity.OpensVariableScopeAttribute");
-        CreatesTemplate = compilation.GetTypeByMetadataName("Parity.CreatesTemplateAttribute");
-        CreateOnce = compilation.GetTypeByMetadataName("Parity.CreateOnceAttribute");
-        RequiresVariableStore = compilation.GetTypeByMetadataName("Parity.RequiresVariableStoreAttribute");
-        TorchModule = compilation.GetTypeByMetadataName("TorchSharp.torch+nn+Module");
-        TorchNn = compilation.GetTypeByMetadataName("TorchSharp.torch+nn");
-        TorchTensor = compilation.GetTypeByMetadataName("TorchSharp.torch+Tensor");
-        TorchParameter = compilation.GetTypeByMetadataName("TorchSharp.Modules.Parameter");
+        var parity = new MetadataTypes(compilation, "Parity");
+        var torchSharp = new MetadataTypes(compilation, "TorchSharp");
+        ForwardPass = parity.Get("Parity.ForwardPassAttribute");
+        TrackVariables = parity.Get("Parity.TrackVariablesAttribute");
+        CreatesVariable = parity.Get("Parity.CreatesVariableAttribute");
+        CreatesLayer = parity.Get("Parity.CreatesLayerAttribute");
+        ScopedLayer = parity.Get("Parity.ScopedLayerAttribute");
+        OpensVariableScope = parity.Get("Parity.OpensVariableScopeAttribute");
+        CreatesTemplate = parity.Get("Parity.CreatesTemplateAttribute");
+        CreateOnce = parity.Get("Parity.CreateOnceAttribute");
+        RequiresVariableStore = parity.Get("Parity.RequiresVariableStoreAttribute");
+        TorchModule = torchSharp.Get("TorchSharp.torch+nn+Module");
+        TorchNn = torchSharp.Get("TorchSharp.torch+nn");
+        TorchTensor = torchSharp.Get("TorchSharp.torch+Tensor");
+        TorchParameter = torchSharp.Get("TorchSharp.Modules.Parameter");
         declarations = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, this));
     }
 

@@ -34,7 +34,9 @@ internal static class NamedInvocations
         }
 
         return positions
-            .Select(hit => Invoking(root.FindToken(hit.Position), hit.Name))
+            .Select(hit => root.FindToken(hit.Position) is var token && token.ValueText == hit.Name && token.Parent is SimpleNameSyntax name
+                ? InvokedNames.InvocationCalling(name)
+                : null)
             .OfType<InvocationExpressionSyntax>();
     }
 
@@ -74,27 +76,5 @@ internal static class NamedInvocations
         {
             ArrayPool<char>.Shared.Return(buffer);
         }
-    }
-
-    /// <summary>The invocation whose callee is <paramref name="token"/>, if any.</summary>
-    private static InvocationExpressionSyntax? Invoking(SyntaxToken token, string name)
-    {
-        if (token.ValueText != name || token.Parent is not SimpleNameSyntax simpleName)
-        {
-            return null;
-        }
-
-        ExpressionSyntax callee = simpleName.Parent switch
-        {
-            MemberAccessExpressionSyntax access when access.Name == simpleName => access,
-            MemberBindingExpressionSyntax binding when binding.Name == simpleName => binding,
-            _ => simpleName,
-        };
-        while (callee.Parent is ParenthesizedExpressionSyntax parenthesized)
-        {
-            callee = parenthesized;
-        }
-
-        return callee.Parent is InvocationExpressionSyntax invocation && invocation.Expression == callee ? invocation : null;
     }
 }

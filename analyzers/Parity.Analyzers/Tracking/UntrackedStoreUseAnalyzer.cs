@@ -73,7 +73,7 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
 
         // Binding the body costs about what compiling it does; only a store API's name can reach one.
         var storeApis = symbols.Declarations.StoreApis;
-        if (!forwardPass.CallSites.Any(storeApis.MayReach))
+        if (!forwardPass.CandidateSites(symbols.Declarations, context.CancellationToken).Any(storeApis.MayReach))
         {
             return;
         }

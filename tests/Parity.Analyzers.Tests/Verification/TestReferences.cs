@@ -30,6 +30,9 @@ internal static class TestReferences
     /// <summary>Every reference test code gets: the framework, Parity and TorchSharp.</summary>
     public static ImmutableArray<MetadataReference> All => Framework.Value.Add(ParityStub.Value).Add(TorchSharpStub.Value);
 
+    /// <summary>The framework's reference assemblies alone, for tests that build their own libraries.</summary>
+    public static ImmutableArray<MetadataReference> FrameworkOnly => Framework.Value;
+
     /// <summary>Reads an embedded resource of this assembly as text.</summary>
     public static string ReadResource(string name)
     {
