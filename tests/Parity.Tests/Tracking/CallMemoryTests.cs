@@ -1,8 +1,6 @@
-using System;
-using System.IO;
-using System.Linq;
 using Parity.Compat;
 using Parity.Tests.Support;
+using Parity.Tests.Shared;
 using Parity.Torch;
 using static Parity.Compat.VariableScopes;
 
@@ -13,13 +11,6 @@ namespace Parity.Tests.Tracking;
 public class CallMemoryTests
 {
     private const long BoundBytes = 50L * 1024 * 1024;
-
-    private static long ResidentBytes()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        var kilobytes = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
-        return kilobytes * 1024;
-    }
 
     [Test]
     public void ThousandsOfTrackedCalls_DoNotGrowNativeMemory_WithoutTheCallerDisposingAnything()
@@ -44,13 +35,13 @@ public class CallMemoryTests
             model.Call(input);
         }
 
-        var before = ResidentBytes();
+        var before = ResidentMemory.Bytes();
         for (var i = 0; i < 3000; i++)
         {
             model.Call(input);
         }
 
-        var growth = ResidentBytes() - before;
+        var growth = ResidentMemory.Bytes() - before;
         TestContext.Out.WriteLine($"VmRSS growth over 3000 tracked calls: {growth / 1024} KiB");
 
         Assert.That(growth, Is.LessThan(BoundBytes), $"VmRSS grew by {growth / (1024 * 1024)} MB over 3000 calls");

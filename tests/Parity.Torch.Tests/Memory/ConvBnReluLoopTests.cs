@@ -1,4 +1,5 @@
 using System;
+using Parity.Tests.Shared;
 using Parity.Torch;
 
 namespace Parity.Torch.Tests.Memory;
