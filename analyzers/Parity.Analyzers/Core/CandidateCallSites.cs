@@ -1,11 +1,11 @@
 using System;
-using System.Buffers;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
 
 namespace Parity.Analyzers.Core;
 
@@ -73,59 +73,52 @@ internal static class CandidateCallSites
     }
 
     // False when the region holds text the scan does not read (see remarks); the caller then walks the syntax.
-    private static bool TryScan(SyntaxNode region, Microsoft.CodeAnalysis.Text.SourceText text, NameTable names, ImmutableArray<CallSite>.Builder sites)
+    private static bool TryScan(SyntaxNode region, SourceText text, NameTable names, ImmutableArray<CallSite>.Builder sites)
     {
         var span = region.Span;
-        var chars = ArrayPool<char>.Shared.Rent(Math.Max(span.Length, 1));
-        try
+        using var copy = new PooledText(text, span);
+        var chars = copy.Chars;
+        var length = copy.Length;
+        for (var i = 0; i < length;)
         {
-            text.CopyTo(span.Start, chars, 0, span.Length);
-            var length = span.Length;
-            for (var i = 0; i < length;)
+            var c = chars[i];
+            if (c >= 0x80
+                || (c == '\\' && i + 1 < length && (chars[i + 1] == 'u' || chars[i + 1] == 'U'))
+                || (c == ':' && i + 1 < length && chars[i + 1] == ':'))
             {
-                var c = chars[i];
-                if (c >= 0x80
-                    || (c == '\\' && i + 1 < length && (chars[i + 1] == 'u' || chars[i + 1] == 'U'))
-                    || (c == ':' && i + 1 < length && chars[i + 1] == ':'))
-                {
-                    return false;
-                }
-
-                if (IsIdentifierStart(c))
-                {
-                    var start = i;
-                    while (i < length && IsIdentifierPart(chars[i]))
-                    {
-                        i++;
-                    }
-
-                    if (names.Find(chars, start, i - start) is { } name)
-                    {
-                        AddNamed(region, span.Start + start, name, sites);
-                    }
-
-                    if (i - start == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')
-                    {
-                        AddUnnamedCreation(region, span.Start + start, sites);
-                    }
-
-                    continue;
-                }
-
-                if (c == '(' && MayOpenUnnamedCall(chars, i))
-                {
-                    AddUnnamedCall(region, span.Start + i, sites);
-                }
-
-                i++;
+                return false;
             }
 
-            return true;
+            if (IsIdentifierStart(c))
+            {
+                var start = i;
+                while (i < length && IsIdentifierPart(chars[i]))
+                {
+                    i++;
+                }
+
+                if (names.Find(chars, start, i - start) is { } name)
+                {
+                    AddNamed(region, span.Start + start, name, sites);
+                }
+
+                if (i - start == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')
+                {
+                    AddUnnamedCreation(region, span.Start + start, sites);
+                }
+
+                continue;
+            }
+
+            if (c == '(' && MayOpenUnnamedCall(chars, i))
+            {
+                AddUnnamedCall(region, span.Start + i, sites);
+            }
+
+            i++;
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(chars);
-        }
+
+        return true;
     }
 
     // See remarks: false only when the parenthesis follows a plain name, a type argument list or an operator

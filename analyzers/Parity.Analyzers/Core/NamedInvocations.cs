@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -40,41 +39,32 @@ internal static class NamedInvocations
             .OfType<InvocationExpressionSyntax>();
     }
 
-    // Copies the span into a pooled buffer rather than a string: the text of a whole code base would
-    // otherwise be allocated again for every rule that searches it. False when the span holds a Unicode escape.
+    // False when the span holds a Unicode escape.
     private static bool TryFindNames(SourceText text, TextSpan span, ImmutableHashSet<string> names, out List<(int Position, string Name)> positions)
     {
         positions = new List<(int Position, string Name)>();
-        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(span.Length, 1));
-        try
+        using var copy = new PooledText(text, span);
+        var chars = copy.Span;
+        if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
         {
-            text.CopyTo(span.Start, buffer, 0, span.Length);
-            var chars = new ReadOnlySpan<char>(buffer, 0, span.Length);
-            if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
-            {
-                return false;
-            }
+            return false;
+        }
 
-            foreach (var name in names)
+        foreach (var name in names)
+        {
+            for (var offset = 0; offset < chars.Length;)
             {
-                for (var offset = 0; offset < chars.Length;)
+                var at = chars.Slice(offset).IndexOf(name.AsSpan());
+                if (at < 0)
                 {
-                    var at = chars.Slice(offset).IndexOf(name.AsSpan());
-                    if (at < 0)
-                    {
-                        break;
-                    }
-
-                    positions.Add((span.Start + offset + at, name));
-                    offset += at + name.Length;
+                    break;
                 }
-            }
 
-            return true;
+                positions.Add((span.Start + offset + at, name));
+                offset += at + name.Length;
+            }
         }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+
+        return true;
     }
 }
