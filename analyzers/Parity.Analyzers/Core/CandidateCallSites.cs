@@ -82,22 +82,25 @@ internal static class CandidateCallSites
         for (var i = 0; i < length;)
         {
             var c = chars[i];
-            if (c >= 0x80
-                || (c == '\\' && i + 1 < length && (chars[i + 1] == 'u' || chars[i + 1] == 'U'))
-                || (c == ':' && i + 1 < length && chars[i + 1] == ':'))
+            if (c >= 0x80)
             {
                 return false;
             }
 
-            if (IsIdentifierStart(c))
+            var kind = Kinds[c];
+            if (kind == Letter)
             {
+                // Hash while reading, so looking the identifier up does not read it again.
                 var start = i;
-                while (i < length && IsIdentifierPart(chars[i]))
+                var hash = NameTable.EmptyHash;
+                do
                 {
+                    hash = NameTable.Hash(hash, chars[i]);
                     i++;
                 }
+                while (i < length && chars[i] < 0x80 && Kinds[chars[i]] is Letter or Digit);
 
-                if (names.Find(chars, start, i - start) is { } name)
+                if (names.Find(chars, start, i - start, hash) is { } name)
                 {
                     AddNamed(region, span.Start + start, name, sites);
                 }
@@ -110,9 +113,18 @@ internal static class CandidateCallSites
                 continue;
             }
 
-            if (c == '(' && MayOpenUnnamedCall(chars, i))
+            if (kind == Marked)
             {
-                AddUnnamedCall(region, span.Start + i, sites);
+                var next = i + 1 < length ? chars[i + 1] : '\0';
+                if ((c == '\\' && next is 'u' or 'U') || (c == ':' && next == ':'))
+                {
+                    return false;
+                }
+
+                if (c == '(' && MayOpenUnnamedCall(chars, i))
+                {
+                    AddUnnamedCall(region, span.Start + i, sites);
+                }
             }
 
             i++;
@@ -219,9 +231,33 @@ internal static class CandidateCallSites
         }
     }
 
-    private static bool IsIdentifierStart(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    // What the scan needs to know of an ASCII character, by table: the scan reads every character of every
+    // forward pass. Marked characters may start something the scan acts on: an argument list or text it cannot read.
+    private const byte Other = 0;
+    private const byte Letter = 1;
+    private const byte Digit = 2;
+    private const byte Marked = 3;
 
-    private static bool IsIdentifierPart(char c) => IsIdentifierStart(c) || IsDigit(c);
+    private static readonly byte[] Kinds = CreateKinds();
 
-    private static bool IsDigit(char c) => c >= '0' && c <= '9';
+    private static byte[] CreateKinds()
+    {
+        var kinds = new byte[0x80];
+        for (var c = 0; c < kinds.Length; c++)
+        {
+            kinds[c] = c switch
+            {
+                >= 'a' and <= 'z' or >= 'A' and <= 'Z' or '_' => Letter,
+                >= '0' and <= '9' => Digit,
+                '(' or '\\' or ':' => Marked,
+                _ => Other,
+            };
+        }
+
+        return kinds;
+    }
+
+    private static bool IsIdentifierPart(char c) => c < 0x80 && Kinds[c] is Letter or Digit;
+
+    private static bool IsDigit(char c) => c is >= '0' and <= '9';
 }

@@ -11,23 +11,44 @@ namespace Parity.Analyzers.Core;
 /// </summary>
 internal sealed class NameTable
 {
-    private readonly Dictionary<int, string[]> byHash;
+    /// <summary>The hash of no characters, to start <see cref="Hash(int, char)"/> from.</summary>
+    public const int EmptyHash = unchecked((int)2166136261);
+
+    // Open hashing on the low bits of the hash: the names are few, so a bucket rarely holds more than one.
+    private readonly string[]?[] buckets;
+    private readonly int mask;
 
     /// <summary>Creates a table of <paramref name="names"/>.</summary>
     public NameTable(IEnumerable<string> names)
     {
-        byHash = names.Distinct(StringComparer.Ordinal)
-            .GroupBy(name => Hash(name.ToCharArray(), 0, name.Length))
-            .ToDictionary(group => group.Key, group => group.ToArray());
+        var distinct = names.Distinct(StringComparer.Ordinal).ToList();
+        var size = 16;
+        while (size < 2 * distinct.Count)
+        {
+            size *= 2;
+        }
+
+        mask = size - 1;
+        buckets = new string[]?[size];
+        foreach (var group in distinct.GroupBy(name => Hash(name.ToCharArray(), 0, name.Length) & mask))
+        {
+            buckets[group.Key] = group.ToArray();
+        }
     }
 
     /// <summary>True when <paramref name="name"/> is one of the names.</summary>
     public bool Contains(string name) => Find(name.ToCharArray(), 0, name.Length) is not null;
 
     /// <summary>The name that <paramref name="length"/> characters of <paramref name="chars"/> from <paramref name="start"/> spell, or null when they spell none.</summary>
-    public string? Find(char[] chars, int start, int length)
+    public string? Find(char[] chars, int start, int length) => Find(chars, start, length, Hash(chars, start, length));
+
+    /// <summary>
+    /// As <see cref="Find(char[], int, int)"/>, given the characters' <paramref name="hash"/> (from
+    /// <see cref="EmptyHash"/> and <see cref="Hash(int, char)"/>), so a scan that reads them anyway hashes as it goes.
+    /// </summary>
+    public string? Find(char[] chars, int start, int length, int hash)
     {
-        if (!byHash.TryGetValue(Hash(chars, start, length), out var candidates))
+        if (buckets[hash & mask] is not { } candidates)
         {
             return null;
         }
@@ -43,6 +64,9 @@ internal sealed class NameTable
         return null;
     }
 
+    /// <summary>One step of the hash (FNV-1a): cheap, and collisions only cost a comparison.</summary>
+    public static int Hash(int hash, char c) => unchecked((hash ^ c) * 16777619);
+
     private static bool Spells(string name, char[] chars, int start)
     {
         for (var i = 0; i < name.Length; i++)
@@ -56,18 +80,14 @@ internal sealed class NameTable
         return true;
     }
 
-    // FNV-1a: cheap, and the names are few, so collisions only cost a comparison.
     private static int Hash(char[] chars, int start, int length)
     {
-        unchecked
+        var hash = EmptyHash;
+        for (var i = start; i < start + length; i++)
         {
-            var hash = (int)2166136261;
-            for (var i = start; i < start + length; i++)
-            {
-                hash = (hash ^ chars[i]) * 16777619;
-            }
-
-            return hash;
+            hash = Hash(hash, chars[i]);
         }
+
+        return hash;
     }
 }

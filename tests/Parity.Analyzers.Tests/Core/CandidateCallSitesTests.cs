@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -121,7 +120,7 @@ public sealed class CandidateCallSitesTests
         var scanned = 0;
         for (var round = 0; round < 200; round++)
         {
-            var mutated = Mutate(source, random);
+            var mutated = SourceMutations.Mutate(source, random);
             scanned += AssertScanMatchesWalk(CSharpSyntaxTree.ParseText(mutated, path: path), table, set, requireScan: false);
         }
 
@@ -187,36 +186,4 @@ public sealed class CandidateCallSitesTests
 
     private static List<string> Describe(IEnumerable<CallSite> sites)
         => sites.Select(site => $"{site.Node.Kind()} {site.Node.Span} {site.Name ?? "<no name>"}").ToList();
-
-    private static string Mutate(string source, Random random)
-    {
-        var text = new StringBuilder(source);
-        for (var edits = random.Next(1, 4); edits > 0 && text.Length > 2; edits--)
-        {
-            var at = random.Next(text.Length);
-            switch (random.Next(4))
-            {
-                case 0:
-                    text.Remove(at, Math.Min(random.Next(1, 12), text.Length - at));
-                    break;
-                case 1:
-                    var lineEnd = source.IndexOf('\n', Math.Min(at, source.Length - 1));
-                    text.Remove(at, Math.Max(0, Math.Min(lineEnd < 0 ? 1 : lineEnd - at, text.Length - at)));
-                    break;
-                case 2:
-                    text.Insert(at, "()[]{}\n/*"[random.Next(9)]);
-                    break;
-                default:
-                    var bracket = text.ToString().IndexOfAny(new[] { '(', ')', '{', '}', '[', ']' }, at);
-                    if (bracket >= 0)
-                    {
-                        text.Remove(bracket, 1);
-                    }
-
-                    break;
-            }
-        }
-
-        return text.ToString();
-    }
 }
