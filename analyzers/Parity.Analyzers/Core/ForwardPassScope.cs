@@ -63,17 +63,22 @@ internal static class ForwardPassScope
                         continue;
                     }
 
+                    var report = ReporterFor(tree);
                     foreach (var operation in MethodBodyOperations.Of(forwardPass.Syntax, model, cancellationToken))
                     {
                         if (Array.IndexOf(kinds, operation.Kind) >= 0)
                         {
-                            action(new ForwardPassOperationContext(operation, forwardPass.Symbol, tree.ReportDiagnostic, cancellationToken), symbols);
+                            action(new ForwardPassOperationContext(operation, forwardPass.Symbol, report, cancellationToken), symbols);
                         }
                     }
                 }
             });
         });
     }
+
+    // A method of its own, so the closure is made only for a forward pass that is bound, not for every tree.
+    private static Action<Diagnostic> ReporterFor(SemanticModelAnalysisContext tree)
+        => diagnostic => GeneratedCode.Report(tree, diagnostic);
 
     private static bool AnyNeedsBinding(ForwardPassDeclaration forwardPass, DeclarationIndex index, Func<CallSite, ForwardPassDeclaration, DeclarationIndex, bool> needsBinding, CancellationToken cancellationToken)
     {

@@ -28,7 +28,7 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.Invocation);
     }

@@ -27,7 +27,7 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -57,7 +57,7 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
                 && property.Locations.Length > 0
                 && property.Locations[0].SourceTree == context.SemanticModel.SyntaxTree)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Rule, property.Locations[0], property.Name, TorchSharpComponents.Kind(field.Type, symbols)));
+                GeneratedCode.Report(context, Diagnostic.Create(Rule, property.Locations[0], property.Name, TorchSharpComponents.Kind(field.Type, symbols)));
             }
         }
     }

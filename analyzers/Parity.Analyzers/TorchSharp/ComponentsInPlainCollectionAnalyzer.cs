@@ -32,7 +32,7 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -86,7 +86,7 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
 
         foreach (var finding in findings)
         {
-            context.ReportDiagnostic(finding);
+            GeneratedCode.Report(context, finding);
         }
     }
 

@@ -28,7 +28,7 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -50,7 +50,7 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
                 && !TorchSharpComponents.CallsOneOf(type, TorchSharpComponents.RegistrationNames, context.SemanticModel, symbols, context.CancellationToken))
             {
                 var fieldName = firstField.AssociatedSymbol?.Name ?? firstField.Name;
-                context.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));
+                GeneratedCode.Report(context, Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));
             }
         }
     }

@@ -30,7 +30,7 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -73,6 +73,6 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), target.ContainingType.Name + "." + target.Name));
+        GeneratedCode.Report(context, Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), target.ContainingType.Name + "." + target.Name));
     }
 }

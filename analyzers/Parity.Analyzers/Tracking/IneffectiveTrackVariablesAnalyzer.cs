@@ -28,7 +28,7 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -84,7 +84,7 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
             : "it does not override a forward pass such as Module<TIn, TOut>.Forward";
         if (reason is not null)
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(syntax.SyntaxTree, syntax.Span), method.Name, reason));
+            GeneratedCode.Report(context, Diagnostic.Create(Rule, Location.Create(syntax.SyntaxTree, syntax.Span), method.Name, reason));
         }
     }
 }

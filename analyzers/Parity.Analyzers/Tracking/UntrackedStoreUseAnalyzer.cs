@@ -38,7 +38,7 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -99,7 +99,7 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
         }
 
         var ordered = uses.OrderBy(u => u.Operation.Syntax.SpanStart).ToList();
-        context.ReportDiagnostic(Diagnostic.Create(
+        GeneratedCode.Report(context, Diagnostic.Create(
             Rule,
             method.Locations[0],
             ordered.Select(u => u.Operation.Syntax.GetLocation()),
