@@ -90,19 +90,30 @@ internal static class CandidateCallSites
             var kind = Kinds[c];
             if (kind == Letter)
             {
-                // Hash while reading, so looking the identifier up does not read it again.
                 var start = i;
-                var hash = NameTable.EmptyHash;
-                do
+                if (names.MayStartWith(c))
                 {
-                    hash = NameTable.Hash(hash, chars[i]);
-                    i++;
-                }
-                while (i < length && chars[i] < 0x80 && Kinds[chars[i]] is Letter or Digit);
+                    // Hash while reading, so looking the identifier up does not read it again.
+                    var hash = NameTable.EmptyHash;
+                    do
+                    {
+                        hash = NameTable.Hash(hash, chars[i]);
+                        i++;
+                    }
+                    while (i < length && chars[i] < 0x80 && Kinds[chars[i]] is Letter or Digit);
 
-                if (names.Find(chars, start, i - start, hash) is { } name)
+                    if (names.Find(chars, start, i - start, hash) is { } name)
+                    {
+                        AddNamed(region, span.Start + start, name, sites);
+                    }
+                }
+                else
                 {
-                    AddNamed(region, span.Start + start, name, sites);
+                    do
+                    {
+                        i++;
+                    }
+                    while (i < length && chars[i] < 0x80 && Kinds[chars[i]] is Letter or Digit);
                 }
 
                 if (i - start == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')

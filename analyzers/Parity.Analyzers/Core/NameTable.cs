@@ -18,6 +18,12 @@ internal sealed class NameTable
     private readonly string[]?[] buckets;
     private readonly int mask;
 
+    // The first characters of the names, one bit per ASCII character (a name starting outside ASCII sets
+    // every bit): most identifiers in a forward pass start with a letter no name starts with, and need not be
+    // hashed at all.
+    private readonly ulong firstCharsLow;
+    private readonly ulong firstCharsHigh;
+
     /// <summary>Creates a table of <paramref name="names"/>.</summary>
     public NameTable(IEnumerable<string> names)
     {
@@ -34,7 +40,28 @@ internal sealed class NameTable
         {
             buckets[group.Key] = group.ToArray();
         }
+
+        foreach (var name in distinct.Where(name => name.Length > 0))
+        {
+            var first = name[0];
+            if (first >= 0x80)
+            {
+                firstCharsLow = firstCharsHigh = ulong.MaxValue;
+            }
+            else if (first < 64)
+            {
+                firstCharsLow |= 1UL << first;
+            }
+            else
+            {
+                firstCharsHigh |= 1UL << (first - 64);
+            }
+        }
     }
+
+    /// <summary>False when no name starts with <paramref name="first"/>, so an identifier starting with it needs no lookup.</summary>
+    public bool MayStartWith(char first)
+        => first >= 0x80 || ((first < 64 ? firstCharsLow >> first : firstCharsHigh >> (first - 64)) & 1) != 0;
 
     /// <summary>True when <paramref name="name"/> is one of the names.</summary>
     public bool Contains(string name) => Find(name.ToCharArray(), 0, name.Length) is not null;
