@@ -16,6 +16,11 @@ public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == Analyzers.SteadyRuntimeReport.Argument)
+        {
+            return Analyzers.SteadyRuntimeReport.RunInThisProcess(args);
+        }
+
         // In-process keeps a run short and loads the native bridge exactly as tests and apps do;
         // the short job (3 warm-ups, 3 iterations) keeps the whole suite to a few minutes. The timeout
         // covers a benchmark's cleanup too, and the analyzer benchmark's paired report there takes about

@@ -39,11 +39,14 @@ public class AnalyzerOverheadBenchmarks
     }
 
     // Once, after the Parity case has been measured, so neither report slows a measured run: the paired
-    // overhead the target is judged on, then the per-rule accounting. A hundred rounds (about eight
-    // minutes) bring the interval to about ±1 %; thirty left it at ±2–3 %, wider than the margin judged.
+    // overhead the target is judged on, then the per-rule accounting. In this process, a hundred rounds
+    // (about eight minutes) bring the CPU-time interval to about ±1 %; thirty left it at ±2–3 %, wider than
+    // the margin judged. In a child process with a steady runtime, twenty rounds pin the instruction count
+    // to a few hundredths of a percent.
     [GlobalCleanup(Target = nameof(ParityAnalyzers))]
     public void ReportOverheadAndPerAnalyzerTimes()
     {
+        Console.WriteLine(SteadyRuntimeReport.Measure(rounds: 20));
         Console.WriteLine(PairedOverheadReport.Measure(corpus, ("empty analyzer", empty), ("Parity analyzers", CorpusCompilation.ParityAnalyzers), rounds: 100));
         Console.WriteLine(AnalyzerTimeReport.Measure(corpus, runs: 5));
     }

@@ -10,9 +10,10 @@ namespace Parity.Benchmarks.Analyzers;
 
 /// <summary>
 /// The overhead figure the target is judged on: the corpus compiled with a baseline set of analyzers and
-/// with the same plus Parity's, alternating, for many rounds, each compilation timed in process CPU time; the
-/// overhead is the ratio within each round (so drift in the machine's speed over the run cancels), summarised
-/// by its median and by its mean with a 95 % confidence interval.
+/// with the same plus Parity's, alternating, for many rounds, each compilation measured in process CPU time
+/// and, where the CPU's counters can be read, in instructions and cycles (<see cref="ProcessHardwareCounters"/>);
+/// the overhead is the ratio within each round (so drift in the machine's speed over the run cancels),
+/// summarised by its median and by its mean with a 95 % confidence interval.
 /// </summary>
 /// <remarks>
 /// BenchmarkDotNet measures one case after the other; on a shared two-core machine the speed drifts by more
@@ -32,51 +33,77 @@ internal static class PairedOverheadReport
         corpus.Analyze(baseline.Analyzers, configuration);
         corpus.Analyze(measured.Analyzers, configuration);
 
-        var ratios = new List<double>(rounds);
-        var baselineSeconds = new List<double>(rounds);
-        var measuredSeconds = new List<double>(rounds);
+        using var counters = ProcessHardwareCounters.TryOpen(out var countersUnavailable);
+        var baselineCosts = new List<Cost>(rounds);
+        var measuredCosts = new List<Cost>(rounds);
         for (var round = 0; round < rounds; round++)
         {
             // Alternate which side goes first, so neither always runs after the other's garbage.
             var first = round % 2 == 0;
-            var a = first ? Time(corpus, baseline.Analyzers, configuration) : 0;
-            var b = Time(corpus, measured.Analyzers, configuration);
+            var a = first ? Time(corpus, baseline.Analyzers, configuration, counters) : default;
+            var b = Time(corpus, measured.Analyzers, configuration, counters);
             if (!first)
             {
-                a = Time(corpus, baseline.Analyzers, configuration);
+                a = Time(corpus, baseline.Analyzers, configuration, counters);
             }
 
-            baselineSeconds.Add(a);
-            measuredSeconds.Add(b);
-            ratios.Add(b / a);
+            baselineCosts.Add(a);
+            measuredCosts.Add(b);
         }
 
-        var mean = ratios.Average();
-        var deviation = Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / (ratios.Count - 1));
-        var halfWidth = 1.96 * deviation / Math.Sqrt(ratios.Count);
-
         var report = new StringBuilder();
-        report.AppendLine(CultureInfo.InvariantCulture, $"Paired overhead over {rounds} alternating rounds (process CPU time):");
-        report.AppendLine(CultureInfo.InvariantCulture, $"  {baseline.Name}: median {Median(baselineSeconds):F3} s");
-        report.AppendLine(CultureInfo.InvariantCulture, $"  {measured.Name}: median {Median(measuredSeconds):F3} s");
-        report.AppendLine(CultureInfo.InvariantCulture, $"  overhead: median {Percent(Median(ratios))}, mean {Percent(mean)} ± {100 * halfWidth:F1} % (95 % confidence)");
+        report.AppendLine(CultureInfo.InvariantCulture, $"Paired overhead over {rounds} alternating rounds ({RuntimeDescription()}):");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {baseline.Name}: median {Median(baselineCosts.Select(c => c.CpuSeconds)):F3} s CPU");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {measured.Name}: median {Median(measuredCosts.Select(c => c.CpuSeconds)):F3} s CPU");
+        report.AppendLine(Line("process CPU time", baselineCosts, measuredCosts, c => c.CpuSeconds));
+        if (counters is null)
+        {
+            report.AppendLine(CultureInfo.InvariantCulture, $"  instructions and cycles: not measured ({countersUnavailable})");
+        }
+        else
+        {
+            report.AppendLine(Line("instructions (user mode)", baselineCosts, measuredCosts, c => c.Instructions));
+            report.AppendLine(Line("cycles (user mode)", baselineCosts, measuredCosts, c => c.Cycles));
+        }
+
         return report.ToString();
     }
 
-    private static double Time(CorpusCompilation corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfiguration? configuration)
+    // The ratio within each round, summarised by its median and by its mean with a 95 % confidence interval.
+    private static string Line(string measure, List<Cost> baseline, List<Cost> measured, Func<Cost, double> value)
+    {
+        var ratios = measured.Zip(baseline, (b, a) => value(b) / value(a)).ToList();
+        var mean = ratios.Average();
+        var deviation = Math.Sqrt(ratios.Sum(r => (r - mean) * (r - mean)) / (ratios.Count - 1));
+        var halfWidth = 1.96 * deviation / Math.Sqrt(ratios.Count);
+        return string.Create(CultureInfo.InvariantCulture, $"  overhead in {measure}: median {Percent(Median(ratios))}, mean {Percent(mean)} ± {100 * halfWidth:F2} % (95 % confidence)");
+    }
+
+    private static Cost Time(CorpusCompilation corpus, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfiguration? configuration, ProcessHardwareCounters? counters)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
+        var (instructions, cycles) = counters?.Read() ?? default;
         var start = Environment.CpuUsage.TotalTime;
         corpus.Analyze(analyzers, configuration);
-        return (Environment.CpuUsage.TotalTime - start).TotalSeconds;
+        var cpu = (Environment.CpuUsage.TotalTime - start).TotalSeconds;
+        var (instructionsAfter, cyclesAfter) = counters?.Read() ?? default;
+        return new Cost(cpu, instructionsAfter - instructions, cyclesAfter - cycles);
     }
 
-    private static string Percent(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{100 * (ratio - 1):+0.0;-0.0} %");
+    private static string RuntimeDescription()
+    {
+        var tiered = Environment.GetEnvironmentVariable("DOTNET_TieredCompilation") == "0" ? "every method fully optimised on first call" : "tiered JIT";
+        return $"process CPU time and CPU counters; {tiered}";
+    }
 
-    private static double Median(List<double> values)
+    private static string Percent(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{100 * (ratio - 1):+0.00;-0.00} %");
+
+    private static double Median(IEnumerable<double> values)
     {
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
+
+    private readonly record struct Cost(double CpuSeconds, double Instructions, double Cycles);
 }

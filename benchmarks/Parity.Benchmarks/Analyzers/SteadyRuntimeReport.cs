@@ -1,0 +1,74 @@
+using System;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.IO;
+using System.Reflection;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace Parity.Benchmarks.Analyzers;
+
+/// <summary>
+/// The paired overhead (<see cref="PairedOverheadReport"/>) measured again in a child process whose runtime
+/// does the same work the same way every time, so that instruction counts repeat to a few hundredths of a
+/// percent and twenty rounds pin the overhead closer than a hundred rounds of CPU time do on a shared machine.
+/// </summary>
+/// <remarks>
+/// With the default runtime, a compilation's instruction count moves by several percent from one round to the
+/// next: methods are compiled again in the background as they get hot, garbage collection runs partly on its
+/// own thread and starts when its budget says, and idle thread-pool threads spin. The child turns those off:
+/// every method is compiled once, fully optimised, on first call (no tiering, no precompiled code); collections
+/// run on the allocating thread with a fixed 256 MB budget; idle threads do not spin. Compiler and analyzers
+/// run the same code in both halves of every pair, so the ratio is still the analyzers' share of the work.
+/// </remarks>
+internal static class SteadyRuntimeReport
+{
+    /// <summary>The argument that makes <see cref="Program"/> run <see cref="RunInThisProcess"/>.</summary>
+    public const string Argument = "--analyzer-overhead-steady-runtime";
+
+    private static readonly (string Name, string Value)[] Settings =
+    {
+        ("DOTNET_TieredCompilation", "0"),
+        ("DOTNET_ReadyToRun", "0"),
+        ("DOTNET_gcConcurrent", "0"),
+        ("DOTNET_GCgen0size", "0x10000000"),
+        ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
+    };
+
+    /// <summary>Runs <paramref name="rounds"/> paired rounds in a child process and returns its report.</summary>
+    public static string Measure(int rounds)
+    {
+        var host = Environment.ProcessPath ?? "dotnet";
+        var entry = Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("The benchmark's entry assembly has no location to start a child process from.");
+        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(host) == "dotnet")
+        {
+            start.ArgumentList.Add(entry);
+        }
+
+        start.ArgumentList.Add(Argument);
+        start.ArgumentList.Add(rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var (name, value) in Settings)
+        {
+            start.Environment[name] = value;
+        }
+
+        using var child = Process.Start(start) ?? throw new InvalidOperationException($"Could not start '{host}' for the steady-runtime report.");
+        var errors = child.StandardError.ReadToEndAsync();
+        var output = child.StandardOutput.ReadToEnd();
+        child.WaitForExit();
+        return child.ExitCode == 0
+            ? output
+            : $"Steady-runtime report failed (exit code {child.ExitCode}):\n{output}{errors.Result}";
+    }
+
+    /// <summary>The child's side: compiles the standard corpus in paired rounds and prints the report.</summary>
+    public static int RunInThisProcess(string[] args)
+    {
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
+        var corpus = new CorpusCompilation(ModuleCorpus.Standard());
+        CorpusCheck.EnsureMeaningful(corpus);
+        var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
+        Console.Write(PairedOverheadReport.Measure(corpus, ("empty analyzer", empty), ("Parity analyzers", CorpusCompilation.ParityAnalyzers), rounds));
+        return 0;
+    }
+}
