@@ -23,7 +23,7 @@ internal static class ForwardPasses
 
     /// <summary>The forward passes declared in <paramref name="model"/>'s tree.</summary>
     public static ImmutableArray<ForwardPassDeclaration> In(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
-        => Cache.Get(model, _ => Find(model, symbols, cancellationToken));
+        => Cache.Get(model, (symbols, cancellationToken), static (model, state) => Find(model, state.symbols, state.cancellationToken));
 
     private static ImmutableArray<ForwardPassDeclaration> Find(SemanticModel model, KnownSymbols symbols, CancellationToken cancellationToken)
     {

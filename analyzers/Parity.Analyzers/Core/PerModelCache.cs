@@ -14,8 +14,12 @@ internal sealed class PerModelCache<T>
 {
     private readonly ConditionalWeakTable<SemanticModel, Entry> entries = new();
 
-    /// <summary>The items of <paramref name="model"/>'s tree, found by <paramref name="find"/> on first use.</summary>
-    public ImmutableArray<T> Get(SemanticModel model, Func<SemanticModel, ImmutableArray<T>> find)
+    /// <summary>
+    /// The items of <paramref name="model"/>'s tree, found by <paramref name="find"/> from <paramref name="state"/>
+    /// on first use. The state is passed rather than captured: this is asked once per tree by every rule, and a
+    /// capturing lambda would be a new closure each time.
+    /// </summary>
+    public ImmutableArray<T> Get<TState>(SemanticModel model, TState state, Func<SemanticModel, TState, ImmutableArray<T>> find)
     {
         if (entries.TryGetValue(model, out var entry))
         {
@@ -23,7 +27,7 @@ internal sealed class PerModelCache<T>
         }
 
         // Found outside the table's lock; if another rule stored the same list meanwhile, either is the answer.
-        var items = find(model);
+        var items = find(model, state);
         return entries.GetValue(model, _ => new Entry(items)).Items;
     }
 

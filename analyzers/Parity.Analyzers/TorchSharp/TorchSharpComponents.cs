@@ -39,7 +39,7 @@ internal static class TorchSharpComponents
     /// </summary>
     public static IEnumerable<INamedTypeSymbol> CustomModulesDeclaredIn(SemanticModel model, KnownSymbols symbols, bool firstDeclarationOnly, CancellationToken cancellationToken)
     {
-        foreach (var (type, firstHere) in ModulesByModel.Get(model, _ => FindCustomModules(model, symbols, cancellationToken)))
+        foreach (var (type, firstHere) in ModulesByModel.Get(model, (symbols, cancellationToken), static (model, state) => FindCustomModules(model, state.symbols, state.cancellationToken)))
         {
             if (firstHere || !firstDeclarationOnly)
             {
