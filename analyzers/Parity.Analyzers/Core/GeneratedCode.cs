@@ -84,25 +84,12 @@ internal static class GeneratedCode
     {
         using var copy = new PooledText(text, new TextSpan(0, text.Length));
         var chars = copy.Span;
-        if (chars.IndexOf(ShortName.AsSpan(), StringComparison.Ordinal) < 0 && !MaySpellNamesOtherwise(chars))
+        if (chars.IndexOf(ShortName.AsSpan(), StringComparison.Ordinal) < 0 && !IdentifierSpelling.MayDifferFromNames(chars))
         {
             return false;
         }
 
         return root.DescendantTokens().Any(token => token.ValueText is ShortName or FullName);
-    }
-
-    private static bool MaySpellNamesOtherwise(ReadOnlySpan<char> chars)
-    {
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] >= 0x80 || chars[i] == '\\')
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     // The symbols a member-level declaration declares: each variable of a field or event declaration, or the

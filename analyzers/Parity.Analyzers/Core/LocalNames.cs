@@ -34,7 +34,7 @@ internal static class LocalNames
         var span = member.Span;
         using var copy = new PooledText(member.SyntaxTree.GetText(), span);
         var chars = copy.Span;
-        if (NeedsSyntax(chars))
+        if (IdentifierSpelling.MayDifferFromNames(chars))
         {
             return null;
         }
@@ -85,19 +85,6 @@ internal static class LocalNames
                 {
                     return true;
                 }
-            }
-        }
-
-        return false;
-    }
-
-    private static bool NeedsSyntax(ReadOnlySpan<char> chars)
-    {
-        for (var i = 0; i < chars.Length; i++)
-        {
-            if (chars[i] >= 0x80 || (chars[i] == '\\' && i + 1 < chars.Length && chars[i + 1] is 'u' or 'U'))
-            {
-                return true;
             }
         }
 
