@@ -6,7 +6,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Parity.Analyzers.Core;
-using Parity.Analyzers.Tests.Verification;
 
 namespace Parity.Analyzers.Tests.Core;
 
@@ -89,9 +88,9 @@ public sealed class CandidateCallSitesTests
     {
         yield return new TestCaseData("Tricky.cs", Tricky).SetArgDisplayNames("Tricky.cs");
         yield return new TestCaseData("Invalid.cs", Invalid).SetArgDisplayNames("Invalid.cs");
-        foreach (var resource in TestReferences.ResourceNames("Corpus/").Concat(new[] { "Stubs/ParityApi.cs", "Stubs/TorchSharpApi.cs" }))
+        foreach (var (path, source) in SourceSamples.CorpusAndStubs())
         {
-            yield return new TestCaseData(resource, TestReferences.ReadResource(resource)).SetArgDisplayNames(resource);
+            yield return new TestCaseData(path, source).SetArgDisplayNames(path);
         }
     }
 
@@ -99,7 +98,7 @@ public sealed class CandidateCallSitesTests
     public void Scan_FindsWhatTheWalkFinds_ForEveryNameHalfOfThemAndAFew(string path, string source)
     {
         var tree = CSharpSyntaxTree.ParseText(source, path: path);
-        var identifiers = tree.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken) && !t.IsMissing).Select(t => t.ValueText).Distinct().ToList();
+        var identifiers = SourceSamples.Identifiers(tree);
         Assert.That(identifiers, Is.Not.Empty);
         // Every name, half of them, and the few that start with three letters (most identifiers then start
         // with a letter no name starts with, and are skipped without a lookup).
@@ -114,8 +113,7 @@ public sealed class CandidateCallSitesTests
     public void Scan_FindsWhatTheWalkFinds_InSeededMutations(string path, string source)
     {
         // Broken code while typing: characters and lines cut, brackets and parentheses dropped or doubled.
-        var identifiers = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens()
-            .Where(t => t.IsKind(SyntaxKind.IdentifierToken) && !t.IsMissing).Select(t => t.ValueText).Distinct().ToList();
+        var identifiers = SourceSamples.Identifiers(CSharpSyntaxTree.ParseText(source));
         var names = identifiers.Where((_, i) => i % 3 != 1).ToList();
         var table = new NameTable(names);
         var set = names.ToHashSet(StringComparer.Ordinal);

@@ -5,7 +5,6 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Parity.Analyzers.Core;
-using Parity.Analyzers.Tests.Verification;
 
 namespace Parity.Analyzers.Tests.Core;
 
@@ -57,9 +56,9 @@ public sealed class LocalNamesTests
     private static IEnumerable<TestCaseData> Sources()
     {
         yield return new TestCaseData("Declarations.cs", Declarations).SetArgDisplayNames("Declarations.cs");
-        foreach (var resource in TestReferences.ResourceNames("Corpus/").Concat(new[] { "Stubs/ParityApi.cs", "Stubs/TorchSharpApi.cs" }))
+        foreach (var (path, source) in SourceSamples.CorpusAndStubs())
         {
-            yield return new TestCaseData(resource, TestReferences.ReadResource(resource)).SetArgDisplayNames(resource);
+            yield return new TestCaseData(path, source).SetArgDisplayNames(path);
         }
     }
 
@@ -130,7 +129,7 @@ public sealed class LocalNamesTests
     // "declared" and how many came from the text search rather than the walk.
     private static (int Declared, int Searched) AssertSearchMatchesWalk(SyntaxTree tree, bool requireSearch)
     {
-        var names = tree.GetRoot().DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken) && !t.IsMissing).Select(t => t.ValueText).Distinct().ToList();
+        var names = SourceSamples.Identifiers(tree);
         int declared = 0, searched = 0;
         foreach (var member in tree.GetRoot().DescendantNodes().OfType<BaseMethodDeclarationSyntax>())
         {
