@@ -76,6 +76,7 @@ internal static class CandidateCallSites
     private static bool TryScan(SyntaxNode region, SourceText text, NameTable names, ImmutableArray<CallSite>.Builder sites)
     {
         var span = region.Span;
+        var tokens = new TokenCursor(region);
         using var copy = new PooledText(text, span);
         var chars = copy.Chars;
         var length = copy.Length;
@@ -104,7 +105,7 @@ internal static class CandidateCallSites
 
                     if (names.Find(chars, start, i - start, hash) is { } name)
                     {
-                        AddNamed(region, span.Start + start, name, sites);
+                        AddNamed(tokens, span.Start + start, name, sites);
                     }
                 }
                 else
@@ -118,7 +119,7 @@ internal static class CandidateCallSites
 
                 if (i - start == 3 && chars[start] == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w')
                 {
-                    AddUnnamedCreation(region, span.Start + start, sites);
+                    AddUnnamedCreation(tokens, span.Start + start, sites);
                 }
 
                 continue;
@@ -134,7 +135,7 @@ internal static class CandidateCallSites
 
                 if (c == '(' && MayOpenUnnamedCall(chars, i))
                 {
-                    AddUnnamedCall(region, span.Start + i, sites);
+                    AddUnnamedCall(tokens, span.Start + i, sites);
                 }
             }
 
@@ -182,9 +183,9 @@ internal static class CandidateCallSites
         };
     }
 
-    private static void AddNamed(SyntaxNode region, int position, string name, ImmutableArray<CallSite>.Builder sites)
+    private static void AddNamed(TokenCursor tokens, int position, string name, ImmutableArray<CallSite>.Builder sites)
     {
-        var token = region.FindToken(position);
+        var token = tokens.FindToken(position);
         if (!token.Span.Contains(position) || token.ValueText != name || token.Parent is not SimpleNameSyntax simpleName)
         {
             return;
@@ -210,9 +211,9 @@ internal static class CandidateCallSites
     }
 
     // new(...) and new of a type CallSites.TypeName gives no name (new int(), new (int, int)(), new int?()).
-    private static void AddUnnamedCreation(SyntaxNode region, int position, ImmutableArray<CallSite>.Builder sites)
+    private static void AddUnnamedCreation(TokenCursor tokens, int position, ImmutableArray<CallSite>.Builder sites)
     {
-        var token = region.FindToken(position);
+        var token = tokens.FindToken(position);
         if (token.SpanStart != position || !token.IsKind(SyntaxKind.NewKeyword))
         {
             return;
@@ -229,9 +230,9 @@ internal static class CandidateCallSites
         }
     }
 
-    private static void AddUnnamedCall(SyntaxNode region, int position, ImmutableArray<CallSite>.Builder sites)
+    private static void AddUnnamedCall(TokenCursor tokens, int position, ImmutableArray<CallSite>.Builder sites)
     {
-        var token = region.FindToken(position);
+        var token = tokens.FindToken(position);
         if (token.SpanStart == position
             && token.IsKind(SyntaxKind.OpenParenToken)
             && token.Parent is ArgumentListSyntax { Parent: InvocationExpressionSyntax invocation } arguments

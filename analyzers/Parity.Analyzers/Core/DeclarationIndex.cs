@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -120,16 +121,36 @@ internal sealed class DeclarationIndex
     }
 
     // Only type aliases matter (new Alias(...)); reading the using directives needs syntax, not binding.
-    private static IEnumerable<string> AliasNames(Compilation compilation)
+    private static List<string> AliasNames(Compilation compilation)
     {
+        var aliases = new List<string>();
         foreach (var tree in compilation.SyntaxTrees)
         {
-            foreach (var directive in tree.GetRoot().DescendantNodes(node => node is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax).OfType<UsingDirectiveSyntax>())
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
             {
-                if (directive.Alias is { } alias)
-                {
-                    yield return alias.Name.Identifier.ValueText;
-                }
+                AddAliases(unit.Usings, unit.Members, aliases);
+            }
+        }
+
+        return aliases;
+    }
+
+    // Using directives stand only at the top of a file and of a namespace, so only those lists are read.
+    private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, SyntaxList<MemberDeclarationSyntax> members, List<string> aliases)
+    {
+        foreach (var directive in usings)
+        {
+            if (directive.Alias is { } alias)
+            {
+                aliases.Add(alias.Name.Identifier.ValueText);
+            }
+        }
+
+        foreach (var member in members)
+        {
+            if (member is BaseNamespaceDeclarationSyntax ns)
+            {
+                AddAliases(ns.Usings, ns.Members, aliases);
             }
         }
     }
@@ -137,8 +158,17 @@ internal sealed class DeclarationIndex
     private sealed class Builder
     {
         private readonly KnownSymbols symbols;
+        private readonly Dictionary<ITypeSymbol, TypeKinds> kinds = new(SymbolEqualityComparer.Default);
 
         public Builder(KnownSymbols symbols) => this.symbols = symbols;
+
+        [Flags]
+        private enum TypeKinds
+        {
+            None = 0,
+            Layer = 1,
+            Parameter = 2,
+        }
 
         public ImmutableHashSet<string>.Builder ForwardPasses { get; } = ImmutableHashSet.CreateBuilder<string>();
 
@@ -182,15 +212,41 @@ internal sealed class DeclarationIndex
 
         private void AddType(INamedTypeSymbol type)
         {
-            if (symbols.IsLayerType(type))
+            var kinds = KindsOf(type);
+            if ((kinds & TypeKinds.Layer) != 0)
             {
                 LayerCreators.Types.Add(type.Name);
             }
 
-            if (symbols.IsTorchParameter(type))
+            if ((kinds & TypeKinds.Parameter) != 0)
             {
                 VariableCreators.Types.Add(type.Name);
             }
+        }
+
+        // KnownSymbols.IsLayerType and IsTorchParameter, remembered per type: a type's answer is its own or its
+        // base type's, and the modules of a code base share a handful of bases, so each base is asked once
+        // instead of once per type derived from it.
+        private TypeKinds KindsOf(ITypeSymbol type)
+        {
+            if (kinds.TryGetValue(type, out var known))
+            {
+                return known;
+            }
+
+            var found = type.BaseType is { } baseType ? KindsOf(baseType) : TypeKinds.None;
+            if (symbols.IsLayerTypeItself(type))
+            {
+                found |= TypeKinds.Layer;
+            }
+
+            if (symbols.IsTorchParameterItself(type))
+            {
+                found |= TypeKinds.Parameter;
+            }
+
+            kinds[type] = found;
+            return found;
         }
 
         private void AddMethod(IMethodSymbol method)

@@ -191,8 +191,7 @@ internal sealed class KnownSymbols
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (HasAttribute(current.OriginalDefinition, CreatesLayer)
-                || (TorchModule is not null && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, TorchModule)))
+            if (IsLayerTypeItself(current))
             {
                 return true;
             }
@@ -200,6 +199,18 @@ internal sealed class KnownSymbols
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="type"/> itself, whatever its bases, makes it a layer type (see
+    /// <see cref="IsLayerType"/>): it carries <c>[CreatesLayer]</c> or is the TorchSharp module base.
+    /// </summary>
+    public bool IsLayerTypeItself(ITypeSymbol type)
+        => HasAttribute(type.OriginalDefinition, CreatesLayer)
+            || (TorchModule is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TorchModule));
+
+    /// <summary>True when <paramref name="type"/> itself, whatever its bases, is <c>TorchSharp.Modules.Parameter</c> (see <see cref="IsTorchParameter"/>).</summary>
+    public bool IsTorchParameterItself(ITypeSymbol type)
+        => TorchParameter is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TorchParameter);
 
     /// <summary>True when <paramref name="method"/> is a static factory declared in <c>torch.nn</c> or a class nested in it.</summary>
     public bool IsTorchNnFactory(IMethodSymbol method)

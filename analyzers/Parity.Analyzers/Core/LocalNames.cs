@@ -39,6 +39,7 @@ internal static class LocalNames
             return null;
         }
 
+        var tokens = new TokenCursor(member);
         for (var from = 0; from < chars.Length;)
         {
             var hit = chars.Slice(from).IndexOf(name.AsSpan(), StringComparison.Ordinal);
@@ -47,7 +48,7 @@ internal static class LocalNames
                 return false;
             }
 
-            var token = member.FindToken(span.Start + from + hit);
+            var token = tokens.FindToken(span.Start + from + hit);
             if (token.ValueText == name && Declares(token))
             {
                 return true;

@@ -32,8 +32,9 @@ internal static class NamedInvocations
                 .Where(invocation => InvokedNames.Of(invocation) is { } invoked && names.Contains(invoked));
         }
 
+        var tokens = new TokenCursor(root);
         return positions
-            .Select(hit => root.FindToken(hit.Position) is var token && token.ValueText == hit.Name && token.Parent is SimpleNameSyntax name
+            .Select(hit => tokens.FindToken(hit.Position) is var token && token.ValueText == hit.Name && token.Parent is SimpleNameSyntax name
                 ? InvokedNames.InvocationCalling(name)
                 : null)
             .OfType<InvocationExpressionSyntax>();

@@ -47,6 +47,13 @@ public sealed class CandidateCallSitesTests
                 var q = new /* gap */ (x) ?? new
                     (x) ?? new // comment
                     (x);
+                var r = new Parity.Nn.Dense { } ?? new D
+                    { } ?? new Parity.Nn.Dense /* gap */ (x) ?? (object)Dense /* gap */ (x) ?? Dense
+        #if DEBUG
+                    (x);
+        #else
+                    (x + 1);
+        #endif
                 var s = "Dense(x) fs[0](x) new(x)" + $"{Dense(x)}({x})" + @"Dense(x)" + """Dense(x)""" + 'D' + "\\" + (x);
                 // Dense(x) new(x) fs[0](x)
                 /* Dense(x) */ x = DenseLike(x) + xDense(x) + Dense2(x);
