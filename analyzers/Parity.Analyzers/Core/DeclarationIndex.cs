@@ -158,7 +158,7 @@ internal sealed class DeclarationIndex
     private sealed class Builder
     {
         private readonly KnownSymbols symbols;
-        private readonly Dictionary<ITypeSymbol, TypeKinds> kinds = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ITypeSymbol, TypeKinds> kindsByType = new(SymbolEqualityComparer.Default);
 
         public Builder(KnownSymbols symbols) => this.symbols = symbols;
 
@@ -229,7 +229,7 @@ internal sealed class DeclarationIndex
         // instead of once per type derived from it.
         private TypeKinds KindsOf(ITypeSymbol type)
         {
-            if (kinds.TryGetValue(type, out var known))
+            if (kindsByType.TryGetValue(type, out var known))
             {
                 return known;
             }
@@ -245,7 +245,7 @@ internal sealed class DeclarationIndex
                 found |= TypeKinds.Parameter;
             }
 
-            kinds[type] = found;
+            kindsByType[type] = found;
             return found;
         }
 

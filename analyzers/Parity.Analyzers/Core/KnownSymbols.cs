@@ -175,7 +175,7 @@ internal sealed class KnownSymbols
     public bool IsTorchModule(ITypeSymbol? type) => DerivesFrom(type, TorchModule);
 
     /// <summary>True when <paramref name="type"/> is <c>TorchSharp.torch+nn+Module</c> itself.</summary>
-    public bool IsTorchModuleBase(ITypeSymbol type) => SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TorchModule);
+    public bool IsTorchModuleBase(ITypeSymbol type) => IsDefinitionOf(type, TorchModule);
 
     /// <summary>True when <paramref name="type"/> is or derives from <c>TorchSharp.Modules.Parameter</c>.</summary>
     public bool IsTorchParameter(ITypeSymbol? type) => DerivesFrom(type, TorchParameter);
@@ -205,12 +205,11 @@ internal sealed class KnownSymbols
     /// <see cref="IsLayerType"/>): it carries <c>[CreatesLayer]</c> or is the TorchSharp module base.
     /// </summary>
     public bool IsLayerTypeItself(ITypeSymbol type)
-        => HasAttribute(type.OriginalDefinition, CreatesLayer)
-            || (TorchModule is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TorchModule));
+        => HasAttribute(type.OriginalDefinition, CreatesLayer) || IsTorchModuleBase(type);
 
     /// <summary>True when <paramref name="type"/> itself, whatever its bases, is <c>TorchSharp.Modules.Parameter</c> (see <see cref="IsTorchParameter"/>).</summary>
     public bool IsTorchParameterItself(ITypeSymbol type)
-        => TorchParameter is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, TorchParameter);
+        => IsDefinitionOf(type, TorchParameter);
 
     /// <summary>True when <paramref name="method"/> is a static factory declared in <c>torch.nn</c> or a class nested in it.</summary>
     public bool IsTorchNnFactory(IMethodSymbol method)
@@ -243,7 +242,7 @@ internal sealed class KnownSymbols
 
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            if (IsDefinitionOf(current, baseType))
             {
                 return true;
             }
@@ -251,4 +250,8 @@ internal sealed class KnownSymbols
 
         return false;
     }
+
+    // Whether type is known itself, generic instantiations included; never true when known is absent.
+    private static bool IsDefinitionOf(ITypeSymbol type, INamedTypeSymbol? known)
+        => known is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, known);
 }
