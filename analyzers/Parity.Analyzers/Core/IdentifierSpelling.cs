@@ -15,9 +15,14 @@ internal static class IdentifierSpelling
     /// </summary>
     public static bool MayDifferFromNames(ReadOnlySpan<char> chars)
     {
-        for (var i = 0; i < chars.Length; i++)
+        if (HasUnicodeEscape(chars))
         {
-            if (chars[i] >= 0x80 || (chars[i] == '\\' && i + 1 < chars.Length && chars[i + 1] is 'u' or 'U'))
+            return true;
+        }
+
+        foreach (var c in chars)
+        {
+            if (c >= 0x80)
             {
                 return true;
             }
@@ -25,4 +30,16 @@ internal static class IdentifierSpelling
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="chars"/> holds a <c>\u</c> or <c>\U</c> escape, the one way plain ASCII text can
+    /// spell an identifier's letters other than as they read.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="NamedInvocations"/> asks only this half of <see cref="MayDifferFromNames"/>: it searches
+    /// whole files, where comments often hold text outside ASCII, and falling back to the syntax walk there
+    /// would undo the search. A callee name holding a formatting character is missed as a result.
+    /// </remarks>
+    public static bool HasUnicodeEscape(ReadOnlySpan<char> chars)
+        => chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0;
 }

@@ -46,7 +46,7 @@ internal static class NamedInvocations
         positions = new List<(int Position, string Name)>();
         using var copy = new PooledText(text, span);
         var chars = copy.Span;
-        if (chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0)
+        if (IdentifierSpelling.HasUnicodeEscape(chars))
         {
             return false;
         }
