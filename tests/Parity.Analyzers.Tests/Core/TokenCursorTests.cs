@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -45,7 +46,7 @@ public sealed class TokenCursorTests
         AssertSameTokens(root, positions.OrderBy(_ => random.Next()).ToList(), "shuffled");
     }
 
-    private static void AssertSameTokens(SyntaxNode region, System.Collections.Generic.List<int> positions, string order)
+    private static void AssertSameTokens(SyntaxNode region, List<int> positions, string order)
     {
         var cursor = new TokenCursor(region);
         foreach (var position in positions)
