@@ -73,7 +73,8 @@ internal sealed class DeclarationIndex
     /// </summary>
     public static DeclarationIndex Build(Compilation compilation, KnownSymbols symbols)
     {
-        var builder = new Builder(symbols);
+        var aliases = AliasNames(compilation);
+        var builder = new Builder(symbols, new MarkerAttributeSyntax(MarkersOf(symbols), aliases));
         builder.Visit(compilation.Assembly.GlobalNamespace);
 
         foreach (var reference in ReferencesThatCanUse(compilation, symbols))
@@ -81,13 +82,19 @@ internal sealed class DeclarationIndex
             builder.Visit(reference.GlobalNamespace);
         }
 
-        foreach (var alias in AliasNames(compilation))
+        foreach (var alias in aliases)
         {
             builder.AddAlias(alias);
         }
 
         return new DeclarationIndex(builder);
     }
+
+    /// <summary>The marker attributes that put a method's name into the index.</summary>
+    internal static IEnumerable<INamedTypeSymbol?> MarkersOf(KnownSymbols symbols) => new[]
+    {
+        symbols.ForwardPass, symbols.CreatesVariable, symbols.CreatesLayer, symbols.CreatesTemplate, symbols.RequiresVariableStore, symbols.ScopedLayer,
+    };
 
     // Parity's and TorchSharp's assemblies, and every referenced assembly that references one of them directly
     // or through another: a library can derive a layer from a base in a second library without naming Parity.
@@ -121,7 +128,7 @@ internal sealed class DeclarationIndex
     }
 
     // Only type aliases matter (new Alias(...)); reading the using directives needs syntax, not binding.
-    private static List<string> AliasNames(Compilation compilation)
+    internal static List<string> AliasNames(Compilation compilation)
     {
         var aliases = new List<string>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -158,9 +165,14 @@ internal sealed class DeclarationIndex
     private sealed class Builder
     {
         private readonly KnownSymbols symbols;
+        private readonly MarkerAttributeSyntax markerSyntax;
         private readonly Dictionary<ITypeSymbol, TypeKinds> kindsByType = new(SymbolEqualityComparer.Default);
 
-        public Builder(KnownSymbols symbols) => this.symbols = symbols;
+        public Builder(KnownSymbols symbols, MarkerAttributeSyntax markerSyntax)
+        {
+            this.symbols = symbols;
+            this.markerSyntax = markerSyntax;
+        }
 
         [Flags]
         private enum TypeKinds
@@ -190,21 +202,47 @@ internal sealed class DeclarationIndex
             StoreApis.Types.Add(alias);
         }
 
-        public void Visit(INamespaceOrTypeSymbol container)
+        public void Visit(INamespaceSymbol container)
         {
             foreach (var member in container.GetMembers())
             {
                 switch (member)
                 {
-                    case INamedTypeSymbol type:
-                        AddType(type);
-                        Visit(type);
-                        break;
                     case INamespaceSymbol nested:
                         Visit(nested);
                         break;
+                    case INamedTypeSymbol type:
+                        Visit(type, inTorchNn: false);
+                        break;
+                }
+            }
+        }
+
+        // Only the factories of torch.nn and the classes nested in it are recorded without a marker, and only
+        // a type whose syntax may put a marker on a method has its members asked for (MarkerAttributeSyntax).
+        private void Visit(INamedTypeSymbol type, bool inTorchNn)
+        {
+            AddType(type);
+            inTorchNn = inTorchNn || Is(type, symbols.TorchNn);
+            if (!inTorchNn && !markerSyntax.MayMarkMethodsOf(type))
+            {
+                foreach (var nested in type.GetTypeMembers())
+                {
+                    Visit(nested, inTorchNn);
+                }
+
+                return;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case INamedTypeSymbol nested:
+                        Visit(nested, inTorchNn);
+                        break;
                     case IMethodSymbol method:
-                        AddMethod(method);
+                        AddMethod(method, inTorchNn);
                         break;
                 }
             }
@@ -249,7 +287,7 @@ internal sealed class DeclarationIndex
             return found;
         }
 
-        private void AddMethod(IMethodSymbol method)
+        private void AddMethod(IMethodSymbol method, bool inTorchNn)
         {
             // new T(...) names the type, a call names the method.
             var isConstructor = method.MethodKind == MethodKind.Constructor;
@@ -284,7 +322,8 @@ internal sealed class DeclarationIndex
                 }
             }
 
-            if (symbols.IsTorchNnFactory(method))
+            // KnownSymbols.IsTorchNnFactory, with the containing types already known from the walk.
+            if (inTorchNn && method.IsStatic)
             {
                 if (symbols.IsTorchModule(method.ReturnType))
                 {
@@ -297,7 +336,7 @@ internal sealed class DeclarationIndex
             }
         }
 
-        private static bool Is(INamedTypeSymbol? attribute, INamedTypeSymbol? marker)
-            => marker is not null && SymbolEqualityComparer.Default.Equals(attribute, marker);
+        private static bool Is(INamedTypeSymbol? symbol, INamedTypeSymbol? known)
+            => known is not null && SymbolEqualityComparer.Default.Equals(symbol, known);
     }
 }
