@@ -29,7 +29,8 @@ namespace Parity.Analyzers.Core;
 /// attribute, where a symbol declared in more than one place (a partial type) and everything around it count as
 /// hand-written. <c>GeneratedCodeFilterTests</c> hold this to the host's own filtering. The name is first looked for in the text, which is far
 /// cheaper than the tokens; only a file whose text holds it, or that could spell it in a way a text search
-/// misses (a <c>\u</c> escape, characters outside ASCII), has its tokens read.</para>
+/// misses (a <c>\u</c> escape or a formatting character, see <see cref="IdentifierSpelling.MayHideNames"/>), has its
+/// tokens read.</para>
 /// </remarks>
 internal static class GeneratedCode
 {
@@ -84,7 +85,7 @@ internal static class GeneratedCode
     {
         using var copy = new PooledText(text, new TextSpan(0, text.Length));
         var chars = copy.Span;
-        if (chars.IndexOf(ShortName.AsSpan(), StringComparison.Ordinal) < 0 && !IdentifierSpelling.MayDifferFromNames(chars))
+        if (chars.IndexOf(ShortName.AsSpan(), StringComparison.Ordinal) < 0 && !IdentifierSpelling.MayHideNames(chars))
         {
             return false;
         }

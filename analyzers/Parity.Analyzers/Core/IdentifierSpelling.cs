@@ -1,4 +1,7 @@
 using System;
+using System.Globalization;
+using System.Numerics;
+using System.Runtime.InteropServices;
 
 namespace Parity.Analyzers.Core;
 
@@ -9,20 +12,47 @@ namespace Parity.Analyzers.Core;
 internal static class IdentifierSpelling
 {
     /// <summary>
-    /// True when <paramref name="chars"/> may spell an identifier other than as its name reads: a <c>\u</c> or
-    /// <c>\U</c> escape, or any character outside ASCII (a formatting character inside an identifier is not part
-    /// of its name).
+    /// True when <paramref name="chars"/> holds a <c>\u</c> or <c>\U</c> escape, the one way plain ASCII text can
+    /// spell an identifier's letters other than as they read.
     /// </summary>
-    public static bool MayDifferFromNames(ReadOnlySpan<char> chars)
+    public static bool HasUnicodeEscape(ReadOnlySpan<char> chars)
+        => chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0;
+
+    /// <summary>
+    /// True when <paramref name="chars"/> may hide a name inside a longer spelling: a <c>\u</c> escape or a
+    /// formatting character (Unicode category Cf, such as a soft hyphen or a zero-width joiner), which an
+    /// identifier may hold and its name leaves out. Other text outside ASCII cannot hide a name: identifiers are
+    /// compared as written, without normalisation, so a name's other spellings are other names.
+    /// </summary>
+    /// <remarks>
+    /// Comments and strings often hold text outside ASCII, and a search that gave up on all of it would send
+    /// whole files to the syntax walk for nothing. The characters are read a vector at a time, and only a
+    /// vector holding one outside ASCII is looked at closely, since whole files are read.
+    /// </remarks>
+    public static bool MayHideNames(ReadOnlySpan<char> chars)
+        => HasUnicodeEscape(chars) || HasFormattingCharacter(chars);
+
+    private static bool HasFormattingCharacter(ReadOnlySpan<char> chars)
     {
-        if (HasUnicodeEscape(chars))
+        var width = Vector<ushort>.Count;
+        var vectors = MemoryMarshal.Cast<char, Vector<ushort>>(chars);
+        var ascii = new Vector<ushort>(0x7F);
+        for (var i = 0; i < vectors.Length; i++)
         {
-            return true;
+            if (Vector.GreaterThanAny(vectors[i], ascii) && HasFormattingCharacterOneByOne(chars.Slice(i * width, width)))
+            {
+                return true;
+            }
         }
 
+        return HasFormattingCharacterOneByOne(chars.Slice(vectors.Length * width));
+    }
+
+    private static bool HasFormattingCharacterOneByOne(ReadOnlySpan<char> chars)
+    {
         foreach (var c in chars)
         {
-            if (c >= 0x80)
+            if (c >= 0x80 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.Format)
             {
                 return true;
             }
@@ -30,16 +60,4 @@ internal static class IdentifierSpelling
 
         return false;
     }
-
-    /// <summary>
-    /// True when <paramref name="chars"/> holds a <c>\u</c> or <c>\U</c> escape, the one way plain ASCII text can
-    /// spell an identifier's letters other than as they read.
-    /// </summary>
-    /// <remarks>
-    /// <see cref="NamedInvocations"/> asks only this half of <see cref="MayDifferFromNames"/>: it searches
-    /// whole files, where comments often hold text outside ASCII, and falling back to the syntax walk there
-    /// would undo the search. A callee name holding a formatting character is missed as a result.
-    /// </remarks>
-    public static bool HasUnicodeEscape(ReadOnlySpan<char> chars)
-        => chars.IndexOf("\\u".AsSpan()) >= 0 || chars.IndexOf("\\U".AsSpan()) >= 0;
 }

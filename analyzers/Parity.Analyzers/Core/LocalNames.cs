@@ -24,8 +24,7 @@ internal static class LocalNames
     /// <summary>
     /// Whether <paramref name="member"/> declares <paramref name="name"/>, found by searching its text for the
     /// name and asking the token at each hit whether it is a declaration; null when the text may spell the name
-    /// in a way a search does not find (a <c>\u</c> escape, or any character outside ASCII, since a formatting
-    /// character inside an identifier is not part of its name).
+    /// in a way a search does not find (<see cref="IdentifierSpelling.MayHideNames"/>).
     /// </summary>
     /// <remarks>Walking every node of the member was a measurable share of a clean build: it runs for every
     /// <c>member ??= creation</c> in a forward pass and every unqualified registration call.</remarks>
@@ -34,7 +33,7 @@ internal static class LocalNames
         var span = member.Span;
         using var copy = new PooledText(member.SyntaxTree.GetText(), span);
         var chars = copy.Span;
-        if (IdentifierSpelling.MayDifferFromNames(chars))
+        if (IdentifierSpelling.MayHideNames(chars))
         {
             return null;
         }

@@ -26,8 +26,8 @@ internal static class NamedInvocations
     {
         if (!TryFindNames(text, span, names, out var positions))
         {
-            // An identifier may spell a character as \uXXXX; the text then need not hold the name, so such a span
-            // is read from syntax instead (rare, and exact either way).
+            // An identifier may spell a character as \uXXXX or hold a formatting character its name leaves out; the
+            // text then need not hold the name, so such a span is read from syntax instead (rare, and exact either way).
             return root.DescendantNodes(span).OfType<InvocationExpressionSyntax>()
                 .Where(invocation => InvokedNames.Of(invocation) is { } invoked && names.Contains(invoked));
         }
@@ -40,13 +40,13 @@ internal static class NamedInvocations
             .OfType<InvocationExpressionSyntax>();
     }
 
-    // False when the span holds a Unicode escape.
+    // False when the span may hide a name (IdentifierSpelling.MayHideNames).
     private static bool TryFindNames(SourceText text, TextSpan span, ImmutableHashSet<string> names, out List<(int Position, string Name)> positions)
     {
         positions = new List<(int Position, string Name)>();
         using var copy = new PooledText(text, span);
         var chars = copy.Span;
-        if (IdentifierSpelling.HasUnicodeEscape(chars))
+        if (IdentifierSpelling.MayHideNames(chars))
         {
             return false;
         }

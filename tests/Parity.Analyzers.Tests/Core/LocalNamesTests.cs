@@ -110,10 +110,12 @@ public sealed class LocalNamesTests
 
     [TestCase("int M() { var d\\u0065nse = 1; return dense; }", null, true)]
     [TestCase("int M() { var d\u00ADense = 1; return dense; }", null, true)]
-    [TestCase("int M() { var é = 1; return é; } // dense", null, false)]
+    [TestCase("int M() { var é = 1; return é; } // dense", false, false)]
+    [TestCase("int M() { var édense = 1; /* déjà */ return dense + édense; }", false, false)]
+    [TestCase("int M() { var d\u200Dense = 1; return dense; }", null, true)]
     [TestCase("int M() { var dense = 1; return dense; }", true, true)]
     [TestCase("int M() { return dense; } // no declaration: \\u0041 after the member is not read", false, false)]
-    public void TextTheSearchCannotRead_FallsBackToTheWalk(string method, bool? fromText, bool declared)
+    public void TextThatMayHideTheName_FallsBackToTheWalk(string method, bool? fromText, bool declared)
     {
         var tree = CSharpSyntaxTree.ParseText("class C { int dense; " + method + " }");
         var member = tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single();

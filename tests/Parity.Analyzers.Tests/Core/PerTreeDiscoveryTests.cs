@@ -242,6 +242,43 @@ public sealed class PerTreeDiscoveryTests
     }
 
     [Test]
+    public Task NamesHoldingFormattingCharacters_AreStillFound()
+    {
+        // A soft hyphen (U+00AD, Unicode category Cf) inside an identifier is not part of its name, so the
+        // text holds neither "Forward" nor "RegisterComponents" where they are called. Text outside ASCII
+        // elsewhere (the comments) must not matter either way.
+        const string softHyphen = "\u00AD";
+        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new DirectForwardCallAnalyzer(), new MissingRegisterComponentsAnalyzer()));
+        test.Sources.Add("""
+            using Parity;
+            using Parity.Torch;
+
+            // Größe, café: no name hides here.
+            class Block : Module<Tensor, Tensor>
+            {
+                protected override Tensor Forward(Tensor input) => input;
+                public Tensor Again(Tensor input) => {|#0:Forw~ard(input)|};
+            }
+            """.Replace("~", softHyphen));
+        test.Sources.Add("""
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            sealed class Mlp : nn.Module<Tensor, Tensor>
+            {
+                private readonly Linear _fc = nn.Linear(4, 8);
+
+                public Mlp() : base("Mlp") => Register~Components(); // µ
+
+                public override Tensor forward(Tensor input) => _fc.forward(input);
+            }
+            """.Replace("~", softHyphen));
+        test.ExpectedDiagnostics.Add(VerifyDirectCall.Diagnostic().WithLocation(0).WithArguments("Block.Forward"));
+        return test.RunAsync();
+    }
+
+    [Test]
     public Task RegistrationNamesHiddenByParametersOrLambdas_DoNotCount() => VerifyRegister.VerifyAnalyzerAsync("""
         using System;
         using TorchSharp;
