@@ -90,7 +90,10 @@ internal sealed class DeclarationIndex
         return new DeclarationIndex(builder);
     }
 
-    /// <summary>The marker attributes that put a method's name into the index.</summary>
+    /// <summary>
+    /// The marker attributes that put a method's name into the index: the ones <c>Builder.AddMethod</c> reads.
+    /// A marker added there belongs here too, or <see cref="MarkerAttributeSyntax"/> passes over the types using it.
+    /// </summary>
     internal static IEnumerable<INamedTypeSymbol?> MarkersOf(KnownSymbols symbols) => new[]
     {
         symbols.ForwardPass, symbols.CreatesVariable, symbols.CreatesLayer, symbols.CreatesTemplate, symbols.RequiresVariableStore, symbols.ScopedLayer,
