@@ -3,19 +3,21 @@
 #   ./build.sh demo        the main job: Inception-ResNet-v2 through the four-step validation
 #   ./build.sh test        every test project; ends with "N passed, N failed"
 #   ./build.sh bench       benchmarks, each against its peer measured in the same run
-#   ./build.sh deps        only install what is missing (libtorch, NumPy, PyTorch peer)
+#   ./build.sh deps        only install what is missing (NumPy for the interop test, the PyTorch peer)
 # Each verb installs what it needs first, so a fresh Debian machine with the .NET SDK is enough.
 set -euo pipefail
 cd "$(dirname "$0")"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-# Debian package that provides a file we need, keyed by that file.
+# Debian package that provides a file we need, keyed by that file. The tensor engine (TorchSharp and
+# libtorch) comes from NuGet with the restore; Debian only adds test tools: NumPy reads the files Parity
+# writes in one test, g++ and readelf build and inspect the small libraries the loader-fix tests patch,
+# and PyTorch 1.13 is the benchmarks' peer.
 declare -A NEEDS_TEST=(
-    [/usr/include/ATen/ATen.h]=libtorch-dev
-    [/usr/bin/g++]=g++
-    [/usr/bin/make]=make
     [/usr/lib/python3/dist-packages/numpy/__init__.py]=python3-numpy
+    [/usr/bin/g++]=g++
+    [/usr/bin/readelf]=binutils
 )
 declare -A NEEDS_BENCH=(
     [/usr/lib/python3/dist-packages/torch/__init__.py]=python3-torch
@@ -33,7 +35,7 @@ install_missing() {
         echo "Run as root:  apt-get update && apt-get install -y ${missing[*]}" >&2
         exit 1
     fi
-    echo "Installing ${missing[*]} (Debian's libtorch 1.13.1 is Parity's tensor engine)..."
+    echo "Installing ${missing[*]}..."
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
@@ -58,7 +60,6 @@ run_tests() {
 
 case "${1:-}" in
     demo)
-        install_missing NEEDS_TEST
         shift
         dotnet run -c Release --project samples/InceptionResnetV2 -- "$@"
         ;;

@@ -1,31 +1,35 @@
 #!/usr/bin/python3
-"""PyTorch peer of benchmarks/Parity.Benchmarks/Models/InceptionResnetV2Benchmarks.cs.
+"""PyTorch peer of the Inception-ResNet-v2 benchmarks (benchmarks/Parity.Benchmarks/Models).
 
 The same Inception-ResNet-v2 as samples/InceptionResnetV2 (TF-Slim's layout: every kernel, stride,
 TF SAME/VALID padding, block repeats and residual scales, batch norm with epsilon 0.001 and gamma,
 aux logits, dropout keep 0.8, 1000 classes), written for PyTorch 1.13 in its native NCHW layout.
 TF SAME padding of the stride-1 convolutions in this network is symmetric, so it is given to the
-convolution itself; the one SAME average pool excludes padded cells, as TF does.
+convolution itself; the one SAME average pool excludes padded cells, as TF does. The hand-written
+TorchSharp model of the benchmarks (Models/HandWritten) is this model, op for op.
 
 Modes:
-  (default)   time inference at batch 1, 299x299, and forward+backward in training mode (batch 1,
-              --train-size, default 139x139, which still reaches every block), and print
-              {"peer": "PyTorch", "results": {"MethodName": {"median_ns": ..., "cpu_median_ns": ...}}}
-              keyed by the C# benchmark method names (the shim and native rows share one PyTorch
-              measurement each: there is only one PyTorch model).
+  --workload Inference|TrainingStep
+              one workload in this process (the C# side's --model-worker does the same): build the
+              model, --warmup calls, then --calls timed calls, and print one JSON line with each call's
+              wall time (perf_counter_ns), process CPU time of all threads (process_time_ns) and minor
+              page faults, the resident memory before the model was built and the process's peak
+              (VmHWM). Inference: batch 1, --size (299), no_grad. TrainingStep: batch 1, --train-size
+              (139), training mode, backward of the sum of both heads' logits, SGD step, grads zeroed.
   --constant  set every parameter and batch-norm statistic to 0.001, run inference on
               ones(1, 3, H, W) and print the outputs the walkthrough's step 3 must reproduce.
 """
 import argparse
 import json
+import resource
+import time
 
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from peer_timing import medians_ns
-
 EPSILON = 0.001
+LEARNING_RATE = 0.01
 
 
 class ConvBn(nn.Module):
@@ -163,59 +167,57 @@ class InceptionResnetV2(nn.Module):
         return self.logits(x), aux
 
 
-def peak_rss_kib():
+def status_kib(field):
     with open("/proc/self/status") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(field):
                 return int(line.split()[1])
-    return 0
+    raise RuntimeError(f"/proc/self/status has no {field} line")
 
 
-def reset_peak_rss():
-    """Linux resets VmHWM to the current resident size when "5" is written to clear_refs."""
-    try:
-        with open("/proc/self/clear_refs", "w") as refs:
-            refs.write("5")
-    except OSError:
-        pass
-
-
-def benchmark(args):
+def worker(args):
+    """One workload in this process, timed call by call on the clocks the C# worker reads."""
     torch.manual_seed(0)
-    image = torch.ones(1, 3, args.size, args.size)
-    train_image = torch.ones(1, 3, args.train_size, args.train_size)
+    rss_before = status_kib("VmRSS:")
+    if args.workload == "Inference":
+        model = InceptionResnetV2(size=args.size).eval()
+        image = torch.ones(1, 3, args.size, args.size)
 
-    def inference():
-        with torch.no_grad():
-            model(image)
+        def step():
+            with torch.no_grad():
+                model(image)
+    else:
+        model = InceptionResnetV2(size=args.train_size).train()
+        image = torch.ones(1, 3, args.train_size, args.train_size)
+        sgd = torch.optim.SGD(model.parameters(), lr=LEARNING_RATE)
 
-    def train_step():
-        logits, aux = train_model(train_image)
-        (logits.sum() + aux.sum()).backward()
-        train_model.zero_grad(set_to_none=True)
+        def step():
+            logits, aux = model(image)
+            (logits.sum() + aux.sum()).backward()
+            sgd.step()
+            # Zeroed, not freed, as TorchSharp's optimizers do (PyTorch 1.13's default too).
+            sgd.zero_grad(set_to_none=False)
 
-    # Each workload holds only its own model, so each peak belongs to one workload.
-    reset_peak_rss()
-    model = InceptionResnetV2(size=args.size).eval()
-    forward = medians_ns(inference, args.samples, args.warmup)
-    inference_peak = peak_rss_kib()
-    del model
-    reset_peak_rss()
-    train_model = InceptionResnetV2(size=args.train_size).train()
-    training = medians_ns(train_step, args.samples, args.warmup)
-    training_peak = peak_rss_kib()
-    results = {
-        "InferenceShim": forward,
-        "InferenceNative": forward,
-        "TrainingStepShim": training,
-        "TrainingStepNative": training,
-    }
+    for _ in range(args.warmup):
+        step()
+    wall, cpu, faults = [], [], []
+    for _ in range(args.calls):
+        fault_start = resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+        wall_start, cpu_start = time.perf_counter_ns(), time.process_time_ns()
+        step()
+        cpu.append(time.process_time_ns() - cpu_start)
+        wall.append(time.perf_counter_ns() - wall_start)
+        faults.append(resource.getrusage(resource.RUSAGE_SELF).ru_minflt - fault_start)
     print(json.dumps({
-        "peer": "PyTorch",
-        "version": torch.__version__,
-        "threads": args.threads,
-        "peak_rss_kib": {"inference": inference_peak, "training": training_peak},
-        "results": results,
+        "side": "PyTorch",
+        "engine": f"PyTorch {torch.__version__}",
+        "workload": args.workload,
+        "threads": torch.get_num_threads(),
+        "wall_ns": wall,
+        "cpu_ns": cpu,
+        "minflt": faults,
+        "rss_before_kib": rss_before,
+        "peak_rss_kib": status_kib("VmHWM:"),
     }))
 
 
@@ -247,18 +249,20 @@ def constant(args):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--threads", type=int, default=1)
-    parser.add_argument("--samples", type=int, default=5)
-    parser.add_argument("--warmup", type=int, default=2)
+    parser.add_argument("--threads", type=int, help="intra-op threads: default 2 for --workload (both sides of every comparison), 1 for --constant")
+    parser.add_argument("--calls", type=int, default=5, help="timed calls of --workload")
+    parser.add_argument("--warmup", type=int, default=5)
     parser.add_argument("--size", type=int, default=299)
     parser.add_argument("--train-size", type=int, default=139, help="image size of the training step (batch 1)")
-    parser.add_argument("--constant", action="store_true")
+    mode = parser.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--workload", choices=["Inference", "TrainingStep"])
+    mode.add_argument("--constant", action="store_true")
     args = parser.parse_args()
-    torch.set_num_threads(args.threads)
+    torch.set_num_threads(args.threads or (1 if args.constant else 2))
     if args.constant:
         constant(args)
     else:
-        benchmark(args)
+        worker(args)
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 """PyTorch peer of benchmarks/Parity.Benchmarks/Runtime/TrackingOverheadBenchmarks.cs.
 
 The same small conv net as the same libtorch calls the C# side makes: an NHWC input (1x32x32x3)
-viewed as NCHW, weights that require grad (as trainable variables do), forward in inference mode
+copied to NCHW memory (as the runtime's layers copy a model input), weights that require grad (as trainable variables do), forward in inference mode
 with autograd on: conv 3x3 3->16 (padding 1) + relu -> batch norm (inference, eps 1e-3) ->
 conv 3x3 16->32 stride 2 (TF SAME: pad 0 before, 1 after) + relu -> max pool 2x2 -> flatten in
 NHWC order -> dense 2048->10.
@@ -35,7 +35,7 @@ def build():
     dense, dense_bias = weight(2048, 10), torch.zeros(10, requires_grad=True)
 
     def forward():
-        h = F.relu(F.conv2d(image.permute(0, 3, 1, 2), conv1, bias1, padding=1))
+        h = F.relu(F.conv2d(image.permute(0, 3, 1, 2).contiguous(), conv1, bias1, padding=1))
         h = F.batch_norm(h, mean, var, gamma, beta, False, 0.01, 1e-3)
         h = F.relu(F.conv2d(F.pad(h, (0, 1, 0, 1)), conv2, bias2, stride=2))
         h = F.max_pool2d(h, 2, 2)

@@ -1,7 +1,8 @@
 using System;
 using NUnit.Framework.Constraints;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.NUnit;
 
@@ -48,7 +49,7 @@ public sealed class AllCloseConstraint : Constraint
 
     /// <inheritdoc/>
     public override string Description =>
-        $"a tensor close to the expected {ShapeText(expected.Shape)} {expected.DType.ToString().ToLowerInvariant()} tensor " +
+        $"a tensor close to the expected {ShapeText(expected.shape)} {DTypeName(expected.dtype)} tensor " +
         (rtol is null ? "(dtype's default tolerance)" : $"(rtol={rtol}, atol={atol})");
 
     /// <inheritdoc/>
@@ -67,6 +68,16 @@ public sealed class AllCloseConstraint : Constraint
     }
 
     private static string ShapeText(long[] shape) => "(" + string.Join(", ", shape) + ")";
+
+    // TF-style names (float32, int64), as Parity's own reports write them.
+    private static string DTypeName(ScalarType dtype) => dtype switch
+    {
+        ScalarType.Float32 => "float32",
+        ScalarType.Float64 => "float64",
+        ScalarType.Int32 => "int32",
+        ScalarType.Int64 => "int64",
+        _ => dtype.ToString().ToLowerInvariant(),
+    };
 
     /// <summary>Replaces NUnit's expected/actual lines with the comparison report.</summary>
     private sealed class ReportResult(IConstraint constraint, object? actual, TensorComparison comparison)

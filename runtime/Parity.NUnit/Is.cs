@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.NUnit;
 
@@ -15,4 +16,12 @@ public abstract class Is : global::NUnit.Framework.Is
     /// <param name="expected">The reference tensor.</param>
     /// <returns>The constraint.</returns>
     public static AllCloseConstraint AllClose(Tensor expected) => new(expected);
+
+    /// <summary>
+    /// A constraint that the actual TorchSharp module is sound on <paramref name="input"/>: step 1 of the
+    /// validation method for plain TorchSharp modules (see <see cref="Testing.ModuleCheck"/>).
+    /// </summary>
+    /// <param name="input">A representative input.</param>
+    /// <returns>The constraint.</returns>
+    public static SoundModuleConstraint SoundModule(Tensor input) => new(input);
 }

@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.BrokenLayers;
 
@@ -9,8 +10,8 @@ public sealed class BrokenScalingLayer : Module<Tensor, Tensor>
     [TrackVariables]
     protected override Tensor Forward(Tensor input)
     {
-        var scale = new Variable("scale", Tensor.Scalar(2.0));
-        var bias = new Variable("bias", Tensor.Scalar(2.0));
+        var scale = new Variable("scale", tensor((float)(2.0)));
+        var bias = new Variable("bias", tensor((float)(2.0)));
         return (input * scale) + bias;
     }
 }
@@ -27,8 +28,8 @@ public sealed class FixedScalingLayer : Module<Tensor, Tensor>
     {
         if (scale is null)
         {
-            scale = new Variable("scale", Tensor.Scalar(2.0));
-            bias = new Variable("bias", Tensor.Scalar(2.0));
+            scale = new Variable("scale", tensor((float)(2.0)));
+            bias = new Variable("bias", tensor((float)(2.0)));
         }
 
         return (input * scale) + bias!;

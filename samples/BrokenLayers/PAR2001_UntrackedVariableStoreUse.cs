@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.BrokenLayers;
@@ -11,8 +12,8 @@ public sealed class BrokenUntrackedGetVariable : Module<Tensor, Tensor>
     {
         using (VariableScope("dense"))
         {
-            var kernel = GetVariable("kernel", [input.Size(-1), 3]);
-            return input.MatMul(kernel);
+            var kernel = GetVariable("kernel", [input.size(-1), 3]);
+            return input.matmul(kernel);
         }
     }
 }
@@ -26,8 +27,8 @@ public sealed class FixedTrackedGetVariable : Module<Tensor, Tensor>
     {
         using (VariableScope("dense"))
         {
-            var kernel = GetVariable("kernel", [input.Size(-1), 3]);
-            return input.MatMul(kernel);
+            var kernel = GetVariable("kernel", [input.size(-1), 3]);
+            return input.matmul(kernel);
         }
     }
 }

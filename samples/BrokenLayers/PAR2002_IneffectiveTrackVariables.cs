@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.BrokenLayers;
@@ -17,7 +18,7 @@ public sealed class BrokenTrackedHelper : Module<Tensor, Tensor>
     {
         using (VariableScope("projection"))
         {
-            return input.MatMul(GetVariable("kernel", [input.Size(-1), 3]));
+            return input.matmul(GetVariable("kernel", [input.size(-1), 3]));
         }
     }
 }
@@ -33,7 +34,7 @@ public sealed class FixedTrackedForward : Module<Tensor, Tensor>
     {
         using (VariableScope("projection"))
         {
-            return input.MatMul(GetVariable("kernel", [input.Size(-1), 3]));
+            return input.matmul(GetVariable("kernel", [input.size(-1), 3]));
         }
     }
 }

@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.BrokenLayers;
@@ -20,7 +21,7 @@ public sealed class BrokenDirectForward : Module<Tensor, Tensor>
     {
         using (VariableScope("dense"))
         {
-            return input.MatMul(GetVariable("kernel", [input.Size(-1), 3]));
+            return input.matmul(GetVariable("kernel", [input.size(-1), 3]));
         }
     }
 }
@@ -39,7 +40,7 @@ public sealed class FixedDirectForward : Module<Tensor, Tensor>
     {
         using (VariableScope("dense"))
         {
-            return input.MatMul(GetVariable("kernel", [input.Size(-1), 3]));
+            return input.matmul(GetVariable("kernel", [input.size(-1), 3]));
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Parity.Samples.InceptionResnetV2.Walkthrough;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using Spectre.Console;
 
 // The main job: Inception-ResNet-v2 through the four-step validation method. Exit code 0 when every
@@ -17,9 +18,9 @@ catch (ArgumentException error)
 }
 
 // Every core by default: the walkthrough is the only thing a newcomer runs.
-Torch.SetNumThreads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
 
-AnsiConsole.MarkupLine($"[bold]Inception-ResNet-v2[/]: legacy graph vs shim module vs native port, {options.Size}x{options.Size} input, libtorch threads: {Torch.GetNumThreads()}");
+AnsiConsole.MarkupLine($"[bold]Inception-ResNet-v2[/]: legacy graph vs shim module vs native port, {options.Size}x{options.Size} input, libtorch threads: {torch.get_num_threads()}");
 var report = new Validation(options, ConsoleReport.Show).Run();
 ConsoleReport.Summary(report);
 if (options.JsonPath is { } path)

@@ -1,5 +1,5 @@
 using System;
-using Parity.Torch;
+using static TorchSharp.torch;
 using Is = Parity.NUnit.Is;
 
 namespace Parity.NUnit.Tests;
@@ -10,8 +10,8 @@ public class AllCloseConstraintTests
     [Test]
     public void CloseTensors_PassInAnOrdinaryAssertion()
     {
-        using var expected = Tensor.FromArray(new[] { 1.0f, 2.0f }, [2]);
-        using var actual = Tensor.FromArray(new[] { 1.000001f, 2.0f }, [2]);
+        using var expected = tensor(new[] { 1.0f, 2.0f });
+        using var actual = tensor(new[] { 1.000001f, 2.0f });
 
         Assert.That(actual, Is.AllClose(expected));
         Assert.That(actual, Is.Not.Null, "NUnit's own Is stays available through the derived class");
@@ -20,8 +20,8 @@ public class AllCloseConstraintTests
     [Test]
     public void AFailure_ShowsTheFullMismatchReport()
     {
-        using var expected = Tensor.FromArray(new[] { 1.0, 2.0, 3.0 }, [3]);
-        using var actual = Tensor.FromArray(new[] { 1.0, 2.5, 3.0 }, [3]);
+        using var expected = tensor(new[] { 1.0, 2.0, 3.0 });
+        using var actual = tensor(new[] { 1.0, 2.5, 3.0 });
 
         var result = Is.AllClose(expected).ApplyTo(actual);
 
@@ -35,8 +35,8 @@ public class AllCloseConstraintTests
     [Test]
     public void AFailingAssertThat_PutsTheReportInTheAssertionMessage()
     {
-        using var expected = Tensor.FromArray(new[] { 1.0, 2.0, 3.0 }, [3]);
-        using var actual = Tensor.FromArray(new[] { 1.0, 2.5, 3.0 }, [3]);
+        using var expected = tensor(new[] { 1.0, 2.0, 3.0 });
+        using var actual = tensor(new[] { 1.0, 2.5, 3.0 });
 
         var error = Assert.Throws<AssertionException>(() => Assert.That(actual, Is.AllClose(expected)));
 
@@ -47,8 +47,8 @@ public class AllCloseConstraintTests
     [Test]
     public void Within_ReplacesTheDefaultTolerance()
     {
-        using var expected = Tensor.FromArray(new[] { 100.0 }, [1]);
-        using var actual = Tensor.FromArray(new[] { 101.0 }, [1]);
+        using var expected = tensor(new[] { 100.0 });
+        using var actual = tensor(new[] { 101.0 });
 
         Assert.That(Is.AllClose(expected).ApplyTo(actual).IsSuccess, Is.False);
         Assert.That(Is.AllClose(expected).Within(0.01, 0).ApplyTo(actual).IsSuccess, Is.True);
@@ -58,8 +58,8 @@ public class AllCloseConstraintTests
     [Test]
     public void WithEqualNan_TreatsMatchingNaNsAsEqual()
     {
-        using var expected = Tensor.FromArray(new[] { double.NaN, 1.0 }, [2]);
-        using var actual = Tensor.FromArray(new[] { double.NaN, 1.0 }, [2]);
+        using var expected = tensor(new[] { double.NaN, 1.0 });
+        using var actual = tensor(new[] { double.NaN, 1.0 });
 
         Assert.That(Is.AllClose(expected).ApplyTo(actual).IsSuccess, Is.False);
         Assert.That(actual, Is.AllClose(expected).WithEqualNan);
@@ -68,17 +68,17 @@ public class AllCloseConstraintTests
     [Test]
     public void AVariable_IsComparedByItsValue()
     {
-        var variable = new Variable("w", [2], DType.Float32, Initializers.Ones());
-        using var ones = Tensor.Ones([2]);
+        var variable = new Variable("w", [2], ScalarType.Float32, Initializers.Ones());
+        using var twoOnes = ones(2);
 
-        Assert.That(variable, Is.AllClose(ones));
+        Assert.That(variable, Is.AllClose(twoOnes));
     }
 
     [Test]
     public void AShapeMismatch_SaysSoInTheMessage()
     {
-        using var expected = Tensor.Zeros([2, 2]);
-        using var actual = Tensor.Zeros([4]);
+        using var expected = zeros(2, 2);
+        using var actual = zeros(4);
 
         var message = MessageOf.Result(Is.AllClose(expected).ApplyTo(actual));
 
@@ -88,7 +88,7 @@ public class AllCloseConstraintTests
     [Test]
     public void ANonTensorActual_IsRejectedWithWhatToPass()
     {
-        using var expected = Tensor.Zeros([1]);
+        using var expected = zeros(1);
 
         Assert.That(
             () => Is.AllClose(expected).ApplyTo(new[] { 0.0 }),
@@ -98,7 +98,7 @@ public class AllCloseConstraintTests
     [Test]
     public void TheDescription_NamesTheExpectedTensorAndTolerance()
     {
-        using var expected = Tensor.Zeros([2, 3]);
+        using var expected = zeros(2, 3);
 
         Assert.That(Is.AllClose(expected).Within(0.1, 0.2).Description, Is.EqualTo("a tensor close to the expected (2, 3) float32 tensor (rtol=0.1, atol=0.2)"));
     }

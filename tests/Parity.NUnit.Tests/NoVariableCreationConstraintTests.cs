@@ -1,5 +1,5 @@
 using System;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.NUnit.Tests;
 
@@ -9,7 +9,7 @@ public class NoVariableCreationConstraintTests
     [Test]
     public void CodeThatReusesVariables_Passes()
     {
-        var weight = new Variable("w", [2], DType.Float32, Initializers.Ones());
+        var weight = new Variable("w", [2], ScalarType.Float32, Initializers.Ones());
 
         Assert.That(() => weight.Value * 2, Creates.NoVariables);
         Assert.That(() => { using var doubled = weight.Value * 2; }, Creates.NoVariables);
@@ -20,8 +20,8 @@ public class NoVariableCreationConstraintTests
     {
         TestDelegate code = () =>
         {
-            _ = new Variable("dense/kernel", [3, 4], DType.Float32, Initializers.Zeros());
-            _ = new Variable("dense/bias", [4], DType.Float32, Initializers.Zeros());
+            _ = new Variable("dense/kernel", [3, 4], ScalarType.Float32, Initializers.Zeros());
+            _ = new Variable("dense/bias", [4], ScalarType.Float32, Initializers.Zeros());
         };
 
         var result = Creates.NoVariables.ApplyTo(code);
@@ -36,7 +36,7 @@ public class NoVariableCreationConstraintTests
     [Test]
     public void AValueReturningDelegate_RunsUnderTheConstraint()
     {
-        var result = Creates.NoVariables.ApplyTo(() => new Variable("made", [1], DType.Float32, Initializers.Zeros()));
+        var result = Creates.NoVariables.ApplyTo(() => new Variable("made", [1], ScalarType.Float32, Initializers.Zeros()));
 
         Assert.That(result.IsSuccess, Is.False);
     }

@@ -32,6 +32,7 @@ internal sealed class KnownSymbols
         CreatesTemplate = parity.Get("Parity.CreatesTemplateAttribute");
         CreateOnce = parity.Get("Parity.CreateOnceAttribute");
         RequiresVariableStore = parity.Get("Parity.RequiresVariableStoreAttribute");
+        RegistersComponents = parity.Get("Parity.RegistersComponentsAttribute");
         TorchModule = torchSharp.Get("TorchSharp.torch+nn+Module");
         TorchNn = torchSharp.Get("TorchSharp.torch+nn");
         TorchTensor = torchSharp.Get("TorchSharp.torch+Tensor");
@@ -67,6 +68,9 @@ internal sealed class KnownSymbols
 
     /// <summary><c>Parity.RequiresVariableStoreAttribute</c>.</summary>
     public INamedTypeSymbol? RequiresVariableStore { get; }
+
+    /// <summary><c>Parity.RegistersComponentsAttribute</c>: on Parity's module base, which registers fields itself.</summary>
+    public INamedTypeSymbol? RegistersComponents { get; }
 
     /// <summary><c>TorchSharp.torch+nn+Module</c>, the base of every TorchSharp module.</summary>
     public INamedTypeSymbol? TorchModule { get; }
@@ -173,6 +177,25 @@ internal sealed class KnownSymbols
 
     /// <summary>True when <paramref name="type"/> is or derives from <c>TorchSharp.torch+nn+Module</c>.</summary>
     public bool IsTorchModule(ITypeSymbol? type) => DerivesFrom(type, TorchModule);
+
+    /// <summary>Whether <paramref name="type"/> or a base class carries <c>[RegistersComponents]</c> (a Parity module).</summary>
+    public bool RegistersOwnComponents(ITypeSymbol type)
+    {
+        if (RegistersComponents is null)
+        {
+            return false;
+        }
+
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (HasAttribute(current.OriginalDefinition, RegistersComponents))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when <paramref name="type"/> is <c>TorchSharp.torch+nn+Module</c> itself.</summary>
     public bool IsTorchModuleBase(ITypeSymbol type) => IsDefinitionOf(type, TorchModule);

@@ -14,7 +14,7 @@ namespace Parity.Benchmarks.Analyzers;
 
 /// <summary>
 /// Compiles the generated corpus as a build does (parse every file, bind every method body) with a
-/// given set of analyzers attached, against the real Parity runtime and the TorchSharp source stub.
+/// given set of analyzers attached, against the real Parity runtime and the real TorchSharp assembly.
 /// </summary>
 internal sealed class CorpusCompilation
 {
@@ -31,8 +31,7 @@ internal sealed class CorpusCompilation
 
     public CorpusCompilation(IReadOnlyList<GeneratedFile> files)
     {
-        var stub = Path.Combine(AppContext.BaseDirectory, "Analyzers", "TorchSharpApi.cs");
-        this.files = files.Append(new GeneratedFile("TorchSharpApi.cs", File.ReadAllText(stub))).ToList();
+        this.files = files;
         references = References();
     }
 
@@ -88,7 +87,7 @@ internal sealed class CorpusCompilation
             .Split(Path.PathSeparator)
             .Where(path => Path.GetFileName(path) is var name && (name.StartsWith("System.", StringComparison.Ordinal) || name is "netstandard.dll" or "mscorlib.dll"));
         var runtime = typeof(ForwardPassAttribute).Assembly;
-        var parity = new[] { runtime.Location, typeof(Parity.Torch.Tensor).Assembly.Location };
+        var parity = new[] { runtime.Location, typeof(TorchSharp.torch).Assembly.Location };
         return framework.Concat(parity).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToImmutableArray();
     }
 }

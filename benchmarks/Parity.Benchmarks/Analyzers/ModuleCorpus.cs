@@ -45,8 +45,8 @@ internal static class ModuleCorpus
         code.Line("using System;");
         code.Line("using Parity;");
         code.Line("using Parity.Compat;");
-        code.Line("using Parity.Torch;");
         code.Line("using static Parity.Compat.VariableScopes;");
+        code.Line("using static TorchSharp.torch;");
         code.Line();
         code.Line("namespace Generated.Compat;");
         code.Line();
@@ -71,17 +71,17 @@ internal static class ModuleCorpus
         for (var b = 0; b < blocks; b++)
         {
             code.Open($"using (VariableScope(\"block_{b}\"))");
-            code.Line("var a = Layers.Dense(x, width, activation: t => t.Relu(), name: \"dense_a\");");
+            code.Line("var a = Layers.Dense(x, width, activation: t => t.relu(), name: \"dense_a\");");
             code.Line("var g = Layers.Dense(x, width, name: \"gate\");");
             code.Line($"x = Mix{b % MixHelpers}(a, g, scale);");
             code.Close();
         }
 
         code.Line("var kernel = GetVariable(\"projection\", new long[] { width, width }, initializer: Initializers.GlorotUniform());");
-        code.Line("return Layers.Dense(x.MatMul(kernel.Value), width, name: \"out\");");
+        code.Line("return Layers.Dense(x.matmul(kernel.Value), width, name: \"out\");");
         code.Close();
         code.Close();
-        Helpers(code, "double", "Relu", "Sigmoid");
+        Helpers(code, "double", "relu", "sigmoid");
         code.Close();
         return code.ToString();
     }
@@ -92,7 +92,7 @@ internal static class ModuleCorpus
         code.Line("using System;");
         code.Line("using Parity;");
         code.Line("using Parity.Nn;");
-        code.Line("using Parity.Torch;");
+        code.Line("using static TorchSharp.torch;");
         code.Line();
         code.Line("namespace Generated.Native;");
         code.Line();
@@ -108,7 +108,7 @@ internal static class ModuleCorpus
         code.Open($"public NativeModule{index}(long width = {width}, double scale = 0.{index % 10 + 1})");
         for (var b = 0; b < blocks; b++)
         {
-            code.Line($"dense{b} = new Dense(width, activation: t => t.Relu(), name: \"dense_{b}\");");
+            code.Line($"dense{b} = new Dense(width, activation: t => t.relu(), name: \"dense_{b}\");");
         }
 
         code.Line("this.scale = scale;");
@@ -124,7 +124,7 @@ internal static class ModuleCorpus
         code.Line(flawed ? "var extra = new Dense(4, name: \"extra\");" : "head ??= new Dense(4, name: \"head\");");
         code.Line(flawed ? "return extra.Call(x);" : "return head.Call(x);");
         code.Close();
-        Helpers(code, "double", "Relu", "Sigmoid");
+        Helpers(code, "double", "relu", "sigmoid");
         code.Close();
         return code.ToString();
     }

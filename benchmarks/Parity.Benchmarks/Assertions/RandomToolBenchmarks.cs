@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
-using Parity.Benchmarks.Torch;
+using Parity.Benchmarks.Peers;
 using Parity.Randomness;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Benchmarks.Assertions;
 
@@ -18,7 +18,7 @@ public class RandomToolBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Parity.Torch.Torch.SetNumThreads(BenchmarkThreads.Count);
+        set_num_threads(BenchmarkThreads.Count);
         RandomOps.SetSeed(0);
     }
 

@@ -1,165 +1,81 @@
-using System;
-using System.Collections.Generic;
-using System.IO;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using Parity.Benchmarks.Peers;
-using Parity.Benchmarks.Torch;
-using Parity.Samples.InceptionResnetV2.Model;
-using Parity.Samples.InceptionResnetV2.Native;
-using Parity.Torch;
+using TorchSharp;
 
 namespace Parity.Benchmarks.Models;
 
 /// <summary>
-/// Inception-ResNet-v2 from samples/InceptionResnetV2, as the shim (legacy slim code in a tracked
-/// module) and as the native port, against the same network in PyTorch 1.13
-/// (benchmarks/peer/inception_resnet_v2.py, NCHW, same TF paddings, same batch-norm epsilon).
-/// Inference at batch 1, 299×299; a training step (forward and backward in training mode) at batch
-/// 1, 139×139, the smallest comfortable size that reaches every block, to keep a run short.
+/// Inception-ResNet-v2 from samples/InceptionResnetV2, as the shim (legacy slim code in a tracked module)
+/// and as the native port, against the hand-written TorchSharp model on the same engine
+/// (<see cref="HandWritten.HandWrittenInceptionResnetV2"/>, the baseline), at two intra-op threads:
+/// inference at batch 1, 299×299, and one training step at batch 1, 139×139 (<see cref="InceptionWorkload"/>).
 /// </summary>
 /// <remarks>
-/// Both sides use one intra-op thread. The peer script times one PyTorch model per workload and
-/// reports it under both the shim and the native method names.
+/// BenchmarkDotNet's in-process wall-clock numbers are a quick look, all models in one process. The numbers
+/// to judge come from <see cref="ModelRounds"/>, which <see cref="Program"/> runs after this class: every
+/// workload in a process of its own (so each peak resident memory is its own), PyTorch 1.13 among the
+/// sides, in interleaved rounds with the spread of the per-round ratios.
 /// </remarks>
-[Peer("inception_resnet_v2.py", "--threads", BenchmarkThreads.Argument, "--train-size", TrainSizeArgument)]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class InceptionResnetV2Benchmarks
 {
-    private const long Size = 299;
-    private const long TrainSize = 139;
-    private const string TrainSizeArgument = "139";
+    private InceptionRun? run;
 
-    private readonly List<string> live = [];
-    private ShimInceptionResnetV2? shim;
-    private NativeInceptionResnetV2? native;
-    private ShimInceptionResnetV2? trainShim;
-    private NativeInceptionResnetV2? trainNative;
-    private Tensor? image;
-    private Tensor? trainImage;
-
-    // One setup per workload, so each BenchmarkDotNet case holds only its own model and the peak
-    // resident memory printed at cleanup belongs to that workload. The first call builds the variables.
-    [GlobalSetup(Target = nameof(InferenceShim))]
-    public void SetupInferenceShim()
-    {
-        Begin(nameof(InferenceShim));
-        shim = new ShimInceptionResnetV2(LegacyInception.NumClasses);
-        InferenceShim();
-    }
+    [GlobalSetup(Target = nameof(InferenceTorchSharp))]
+    public void SetupInferenceTorchSharp() => Setup(InceptionModel.TorchSharp, InceptionWorkload.Inference);
 
     [GlobalSetup(Target = nameof(InferenceNative))]
-    public void SetupInferenceNative()
-    {
-        Begin(nameof(InferenceNative));
-        native = new NativeInceptionResnetV2(LegacyInception.NumClasses);
-        InferenceNative();
-    }
+    public void SetupInferenceNative() => Setup(InceptionModel.Native, InceptionWorkload.Inference);
 
-    [GlobalSetup(Target = nameof(TrainingStepShim))]
-    public void SetupTrainingStepShim()
-    {
-        Begin(nameof(TrainingStepShim));
-        trainShim = new ShimInceptionResnetV2(LegacyInception.NumClasses);
-        TrainingStepShim();
-    }
+    [GlobalSetup(Target = nameof(InferenceShim))]
+    public void SetupInferenceShim() => Setup(InceptionModel.Shim, InceptionWorkload.Inference);
+
+    [GlobalSetup(Target = nameof(TrainingStepTorchSharp))]
+    public void SetupTrainingStepTorchSharp() => Setup(InceptionModel.TorchSharp, InceptionWorkload.TrainingStep);
 
     [GlobalSetup(Target = nameof(TrainingStepNative))]
-    public void SetupTrainingStepNative()
-    {
-        Begin(nameof(TrainingStepNative));
-        trainNative = new NativeInceptionResnetV2(LegacyInception.NumClasses);
-        TrainingStepNative();
-    }
+    public void SetupTrainingStepNative() => Setup(InceptionModel.Native, InceptionWorkload.TrainingStep);
+
+    [GlobalSetup(Target = nameof(TrainingStepShim))]
+    public void SetupTrainingStepShim() => Setup(InceptionModel.Shim, InceptionWorkload.TrainingStep);
 
     [GlobalCleanup]
     public void Cleanup()
     {
-        Console.WriteLine($"// InceptionResnetV2Benchmarks [{string.Join(", ", live)}]: peak resident memory {PeakResidentKib() / 1024} MiB");
-        shim = null;
-        native = null;
-        trainShim = null;
-        trainNative = null;
-        image?.Dispose();
-        trainImage?.Dispose();
-        image = trainImage = null;
-        live.Clear();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
+        run?.Dispose();
+        run = null;
     }
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(nameof(InceptionWorkload.Inference))]
+    public void InferenceTorchSharp() => run!.Step();
 
     [Benchmark]
-    public void InferenceShim() => Infer(shim!);
+    [BenchmarkCategory(nameof(InceptionWorkload.Inference))]
+    public void InferenceNative() => run!.Step();
 
     [Benchmark]
-    public void InferenceNative() => Infer(native!);
+    [BenchmarkCategory(nameof(InceptionWorkload.Inference))]
+    public void InferenceShim() => run!.Step();
+
+    [Benchmark(Baseline = true)]
+    [BenchmarkCategory(nameof(InceptionWorkload.TrainingStep))]
+    public void TrainingStepTorchSharp() => run!.Step();
 
     [Benchmark]
-    public void TrainingStepShim() => TrainStep(trainShim!);
+    [BenchmarkCategory(nameof(InceptionWorkload.TrainingStep))]
+    public void TrainingStepNative() => run!.Step();
 
     [Benchmark]
-    public void TrainingStepNative() => TrainStep(trainNative!);
+    [BenchmarkCategory(nameof(InceptionWorkload.TrainingStep))]
+    public void TrainingStepShim() => run!.Step();
 
-    private void Begin(string workload)
+    private void Setup(InceptionModel model, InceptionWorkload workload)
     {
-        Parity.Torch.Torch.SetNumThreads(BenchmarkThreads.Count);
-        image ??= Tensor.Ones([1, Size, Size, 3]);
-        trainImage ??= Tensor.Ones([1, TrainSize, TrainSize, 3]);
-        if (live.Count == 0)
-        {
-            ResetPeakResident();
-        }
-
-        live.Add(workload);
-    }
-
-    private void Infer(Module<Tensor, InceptionOutput> model)
-    {
-        using var noGrad = Parity.Torch.Torch.NoGrad();
-        using var scope = Parity.Torch.Torch.NewDisposeScope();
-        model.Call(image!, training: false);
-    }
-
-    /// <summary>Forward in training mode, backward of the sum of both heads, gradients cleared: what the peer's step does.</summary>
-    private void TrainStep(Module<Tensor, InceptionOutput> model)
-    {
-        using (var scope = Parity.Torch.Torch.NewDisposeScope())
-        {
-            var output = model.Call(trainImage!, training: true);
-            (output.Logits.Sum() + output.AuxLogits!.Sum()).Backward();
-        }
-
-        foreach (var variable in model.TrainableVariables)
-        {
-            variable.Value.ZeroGrad();
-        }
-    }
-
-    /// <summary>Linux resets VmHWM to the current resident size when "5" is written to clear_refs.</summary>
-    private static void ResetPeakResident()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-        }
-        catch (IOException)
-        {
-            // Kernels without the reset keep the process-wide peak; the printed value is then an upper bound.
-        }
-        catch (UnauthorizedAccessException)
-        {
-            // As above.
-        }
-    }
-
-    private static long PeakResidentKib()
-    {
-        foreach (var line in File.ReadLines("/proc/self/status"))
-        {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
-            {
-                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return 0;
+        // On the thread that runs the benchmark, before its first op there.
+        torch.set_num_threads(BenchmarkThreads.Models);
+        run = InceptionRun.Create(model, workload);
     }
 }

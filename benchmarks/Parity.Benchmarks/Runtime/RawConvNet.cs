@@ -1,14 +1,20 @@
 using System.Linq;
-using Parity.Torch;
+using static TorchSharp.torch;
+using F = TorchSharp.torch.nn.functional;
 
 namespace Parity.Benchmarks.Runtime;
 
 /// <summary>
-/// The small conv net as bare libtorch calls on NCHW memory, reading the native net's weights: what
+/// The small conv net as bare TorchSharp calls on NCHW memory, reading the native net's weights: what
 /// the runtime's layers add overhead to.
 /// </summary>
 internal sealed class RawConvNet
 {
+    private static readonly long[] Pool = [2, 2];
+    private static readonly long[] StrideTwo = [2, 2];
+    private static readonly long[] PadOneOne = [1, 1];
+    private static readonly long[] SameAfter = [0, 1, 0, 1];
+
     private readonly Tensor kernel1;
     private readonly Tensor bias1;
     private readonly Tensor kernel2;
@@ -26,9 +32,9 @@ internal sealed class RawConvNet
         Tensor Weight(string name) => weights.Single(v => v.Name == name).Value;
 
         // Native conv kernels are HWIO views of OIHW memory, so these views are contiguous.
-        kernel1 = Weight("conv2d/kernel").Permute(3, 2, 0, 1);
+        kernel1 = Weight("conv2d/kernel").permute(3, 2, 0, 1);
         bias1 = Weight("conv2d/bias");
-        kernel2 = Weight("conv2d_1/kernel").Permute(3, 2, 0, 1);
+        kernel2 = Weight("conv2d_1/kernel").permute(3, 2, 0, 1);
         bias2 = Weight("conv2d_1/bias");
         gamma = Weight("batch_normalization/gamma");
         beta = Weight("batch_normalization/beta");
@@ -40,11 +46,12 @@ internal sealed class RawConvNet
 
     public Tensor Forward(Tensor nhwc)
     {
-        var h = nhwc.Permute(0, 3, 1, 2).Conv2d(kernel1, bias1, padding: (1, 1, 1, 1)).Relu();
-        h = h.BatchNorm(gamma, beta, mean, variance, training: false, eps: 0.001);
-        h = h.Conv2d(kernel2, bias2, stride: (2, 2), padding: (0, 1, 0, 1)).Relu();
-        h = h.MaxPool2d((2, 2), (2, 2));
-        h = h.Permute(0, 2, 3, 1).Reshape(1, -1);
-        return h.MatMul(dense).Add(denseBias);
+        // The model input is NHWC memory: one copy to NCHW, as the runtime's layers make.
+        var h = F.relu(F.conv2d(nhwc.permute(0, 3, 1, 2).contiguous(), kernel1, bias1, padding: PadOneOne));
+        h = F.batch_norm(h, mean, variance, gamma, beta, training: false, eps: 0.001);
+        h = F.relu(F.conv2d(F.pad(h, SameAfter), kernel2, bias2, strides: StrideTwo));
+        h = F.max_pool2d(h, Pool, Pool);
+        h = h.permute(0, 2, 3, 1).reshape(1, -1);
+        return h.matmul(dense).add(denseBias);
     }
 }

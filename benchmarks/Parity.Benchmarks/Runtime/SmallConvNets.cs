@@ -1,6 +1,6 @@
 using Parity.Compat;
-using Parity.Torch;
 using static Parity.Compat.VariableScopes;
+using static TorchSharp.torch;
 
 namespace Parity.Benchmarks.Runtime;
 
@@ -15,9 +15,9 @@ internal sealed class TrackedConvNet : Module<Tensor, Tensor>
     {
         using (VariableScope("net"))
         {
-            var h = Layers.Conv2d(input, 16, 3, padding: Padding.Same, activation: static t => t.Relu());
+            var h = Layers.Conv2d(input, 16, 3, padding: Padding.Same, activation: static t => t.relu());
             h = Layers.BatchNormalization(h);
-            h = Layers.Conv2d(h, 32, 3, strides: 2, padding: Padding.Same, activation: static t => t.Relu());
+            h = Layers.Conv2d(h, 32, 3, strides: 2, padding: Padding.Same, activation: static t => t.relu());
             h = Layers.MaxPooling2d(h, 2, 2);
             h = Layers.Flatten(h);
             return Layers.Dense(h, 10);
@@ -28,9 +28,9 @@ internal sealed class TrackedConvNet : Module<Tensor, Tensor>
 /// <summary>The module-style twin of <see cref="TrackedConvNet"/>.</summary>
 internal sealed class NativeConvNet : Module<Tensor, Tensor>
 {
-    private readonly Nn.Conv2D conv1 = new(16, 3, padding: Padding.Same, activation: static t => t.Relu());
+    private readonly Nn.Conv2D conv1 = new(16, 3, padding: Padding.Same, activation: static t => t.relu());
     private readonly Nn.BatchNormalization norm = new();
-    private readonly Nn.Conv2D conv2 = new(32, 3, strides: 2, padding: Padding.Same, activation: static t => t.Relu());
+    private readonly Nn.Conv2D conv2 = new(32, 3, strides: 2, padding: Padding.Same, activation: static t => t.relu());
     private readonly Nn.MaxPooling2D pool = new(2, 2);
     private readonly Nn.Flatten flatten = new();
     private readonly Nn.Dense dense = new(10);

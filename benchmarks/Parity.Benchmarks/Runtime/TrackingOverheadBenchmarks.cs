@@ -1,20 +1,20 @@
 using BenchmarkDotNet.Attributes;
 using Parity.Benchmarks.Peers;
-using Parity.Benchmarks.Torch;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Benchmarks.Runtime;
 
 /// <summary>
 /// What tracking costs per call: the same small conv net (1×32×32×3 input, batch 1, after warm-up)
 /// through [TrackVariables] + scopes + GetVariable, against native module layers. Target: the
-/// tracked net at most 1.05× the native one. The raw-ops row is the floor: the same libtorch calls
+/// tracked net at most 1.05× the native one. The raw-ops row is the floor: the same TorchSharp calls
 /// on NCHW tensors with no module, scope or variable machinery at all. Each method is one forward
 /// pass; the PyTorch peer (benchmarks/peer/small_conv_net.py) runs the same net once per call.
 /// </summary>
 [Peer("small_conv_net.py", "--threads", BenchmarkThreads.Argument)]
 public class TrackingOverheadBenchmarks
-{    private TrackedConvNet tracked = null!;
+{
+    private TrackedConvNet tracked = null!;
     private NativeConvNet native = null!;
     private Tensor input = null!;
     private RawConvNet raw = null!;
@@ -22,8 +22,8 @@ public class TrackingOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        Parity.Torch.Torch.SetNumThreads(BenchmarkThreads.Count);
-        input = Tensor.Ones([1, 32, 32, 3]);
+        set_num_threads(BenchmarkThreads.Count);
+        input = ones(1, 32, 32, 3);
         tracked = new TrackedConvNet();
         native = new NativeConvNet();
 
@@ -42,7 +42,7 @@ public class TrackingOverheadBenchmarks
     [Benchmark]
     public void RawTensorOps()
     {
-        using var scope = Parity.Torch.Torch.NewDisposeScope();
+        using var scope = NewDisposeScope();
         raw.Forward(input);
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Parity.Checkpoints;
 
-/// <summary>What <see cref="NpzCheckpoint.Load"/> did: the names loaded, and those that did not line up.</summary>
+/// <summary>What <c>NpzCheckpoint.Load</c> did: the names loaded, and those that did not line up.</summary>
 public sealed class CheckpointLoadReport
 {
     internal CheckpointLoadReport(string path, IReadOnlyList<string> loaded, IReadOnlyList<string> missing, IReadOnlyList<string> unexpected, IReadOnlyList<string> mismatched)

@@ -3,7 +3,7 @@ using System;
 namespace Parity.Checkpoints;
 
 /// <summary>
-/// Thrown by <see cref="NpzCheckpoint.Load"/> when names or shapes do not line up; no variable was
+/// Thrown by <c>NpzCheckpoint.Load</c> when names or shapes do not line up; no variable was
 /// changed. Pass a name map, fix the model, or load with <c>allowPartial: true</c>.
 /// </summary>
 public sealed class CheckpointMismatchException : Exception

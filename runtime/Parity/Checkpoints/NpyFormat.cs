@@ -1,9 +1,9 @@
 using System;
 using System.Buffers.Binary;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Checkpoints;
 
@@ -87,7 +87,7 @@ internal static class NpyFormat
         long dataBytes;
         try
         {
-            dataBytes = checked(header.ElementCount * header.DType.ElementSize());
+            dataBytes = checked(header.ElementCount * header.ElementSize);
         }
         catch (OverflowException)
         {
@@ -108,13 +108,14 @@ internal static class NpyFormat
         }
 
         var data = ReadData(stream, (int)dataBytes, where);
-        return header.DType switch
+        // Copied straight into libtorch's memory: the bytes are already the little-endian C-order data.
+        var tensor = torch.empty(header.Shape, header.DType);
+        if (dataBytes > 0)
         {
-            DType.Float32 => Tensor.FromArray(MemoryMarshal.Cast<byte, float>(data), header.Shape),
-            DType.Float64 => Tensor.FromArray(MemoryMarshal.Cast<byte, double>(data), header.Shape),
-            DType.Int32 => Tensor.FromArray(MemoryMarshal.Cast<byte, int>(data), header.Shape),
-            _ => Tensor.FromArray(MemoryMarshal.Cast<byte, long>(data), header.Shape),
-        };
+            tensor.bytes = data;
+        }
+
+        return tensor;
     }
 
     /// <summary>Writes <paramref name="tensor"/> as a version 1.0 array (version 2.0 if the header needs it).</summary>
@@ -125,7 +126,15 @@ internal static class NpyFormat
             throw new PlatformNotSupportedException("Writing .npy data assumes a little-endian machine.");
         }
 
-        var header = new NpyHeader(tensor.DType, tensor.Shape).Format();
+        var npyHeader = new NpyHeader(tensor.dtype, tensor.shape);
+        if (npyHeader.ElementCount * npyHeader.ElementSize > Array.MaxLength)
+        {
+            throw new ArgumentException(
+                $"Arrays over {Array.MaxLength} bytes cannot be saved (shape {ShapeFormat.Format(npyHeader.Shape)} {DTypeNames.Of(npyHeader.DType)}); split the variable or use another format.",
+                nameof(tensor));
+        }
+
+        var header = npyHeader.Format();
 
         // Pad with spaces and end with a newline so the data starts on a 64-byte boundary, as numpy does.
         var unpadded = Encoding.ASCII.GetByteCount(header) + 1;
@@ -149,20 +158,12 @@ internal static class NpyFormat
 
         stream.Write(preamble[..preambleLength]);
         stream.Write(headerBytes);
-        switch (tensor.DType)
+        // C order: a permuted view (an NHWC activation, an OIHW-stored kernel) is copied into it
+        // first; a contiguous tensor's memory is then exactly the .npy data.
+        using var ordered = tensor.contiguous();
+        if (ordered.numel() > 0)
         {
-            case DType.Float32:
-                stream.Write(MemoryMarshal.AsBytes<float>(tensor.ToArray<float>()));
-                break;
-            case DType.Float64:
-                stream.Write(MemoryMarshal.AsBytes<double>(tensor.ToArray<double>()));
-                break;
-            case DType.Int32:
-                stream.Write(MemoryMarshal.AsBytes<int>(tensor.ToArray<int>()));
-                break;
-            default:
-                stream.Write(MemoryMarshal.AsBytes<long>(tensor.ToArray<long>()));
-                break;
+            stream.Write(ordered.bytes);
         }
     }
 

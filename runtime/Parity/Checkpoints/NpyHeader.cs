@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Checkpoints;
 
@@ -10,7 +11,7 @@ namespace Parity.Checkpoints;
 /// The dictionary at the start of a <c>.npy</c> array: element type, memory order and shape.
 /// Parses the literal strictly; anything unexpected is an error rather than a guess.
 /// </summary>
-internal sealed record NpyHeader(DType DType, long[] Shape)
+internal sealed record NpyHeader(ScalarType DType, long[] Shape)
 {
     /// <summary>The most dimensions a header may declare; numpy itself allows 64.</summary>
     private const int MaxRank = 64;
@@ -30,14 +31,17 @@ internal sealed record NpyHeader(DType DType, long[] Shape)
         }
     }
 
-    public static string Descr(DType dtype) => dtype switch
+    /// <summary>Bytes per element of <see cref="DType"/>.</summary>
+    public int ElementSize => DType is ScalarType.Float32 or ScalarType.Int32 ? 4 : 8;
+
+    public static string Descr(ScalarType dtype) => dtype switch
     {
-        DType.Float32 => "<f4",
-        DType.Float64 => "<f8",
-        DType.Int32 => "<i4",
-        DType.Int64 => "<i8",
+        ScalarType.Float32 => "<f4",
+        ScalarType.Float64 => "<f8",
+        ScalarType.Int32 => "<i4",
+        ScalarType.Int64 => "<i8",
         _ => throw new ArgumentException(
-            $"npz checkpoints hold float32, float64, int32 and int64 arrays; convert the {dtype} tensor first.", nameof(dtype)),
+            $"npz checkpoints hold float32, float64, int32 and int64 arrays; convert the {DTypeNames.Of(dtype)} tensor first.", nameof(dtype)),
     };
 
     /// <summary>The header literal numpy writes: <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (3, 4), }</c>.</summary>
@@ -92,7 +96,7 @@ internal sealed record NpyHeader(DType DType, long[] Shape)
         return header;
     }
 
-    private static DType ParseDescr(string descr, Parser parser)
+    private static ScalarType ParseDescr(string descr, Parser parser)
     {
         if (descr.Length == 3 && descr[0] == '>')
         {
@@ -101,10 +105,10 @@ internal sealed record NpyHeader(DType DType, long[] Shape)
 
         return descr switch
         {
-            "<f4" or "=f4" => DType.Float32,
-            "<f8" or "=f8" => DType.Float64,
-            "<i4" or "=i4" => DType.Int32,
-            "<i8" or "=i8" => DType.Int64,
+            "<f4" or "=f4" => ScalarType.Float32,
+            "<f8" or "=f8" => ScalarType.Float64,
+            "<i4" or "=i4" => ScalarType.Int32,
+            "<i8" or "=i8" => ScalarType.Int64,
             _ => throw parser.Error($"dtype '{descr}' is not supported; use float32 (<f4), float64 (<f8), int32 (<i4) or int64 (<i8)"),
         };
     }

@@ -3,7 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.IO.Compression;
 using System.Linq;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Checkpoints;
 
@@ -12,6 +13,12 @@ namespace Parity.Checkpoints;
 /// variable, keyed by variable name), readable with <c>numpy.load</c> and writable with
 /// <c>numpy.savez</c>. Supports float32, float64, int32 and int64 arrays in C order.
 /// </summary>
+/// <remarks>
+/// Variables are saved and loaded under their TF names (<c>model/dense/kernel</c>); so is a Parity
+/// module, whose <see cref="Module{TIn, TOut}.Variables"/> they are. Any other TorchSharp module is
+/// saved and loaded under its <c>state_dict()</c> keys (<c>linear.weight</c>), which a name map can
+/// turn into the TF names of a checkpoint written from the legacy side.
+/// </remarks>
 public static class NpzCheckpoint
 {
     private const string ArraySuffix = ".npy";
@@ -30,6 +37,24 @@ public static class NpzCheckpoint
     }
 
     /// <summary>
+    /// Saves a module: a Parity module's variables under their names, any other TorchSharp module's
+    /// parameters and buffers under their <c>state_dict()</c> keys (or the mapped names).
+    /// </summary>
+    /// <param name="path">The file to create or overwrite.</param>
+    /// <param name="module">The module; a Parity module must have been called once, so its variables exist.</param>
+    /// <param name="nameMap">Optional map from a variable name or state key to its key in the file.</param>
+    /// <param name="compress">Whether to deflate the arrays (like <c>numpy.savez_compressed</c>).</param>
+    /// <exception cref="InvalidOperationException">A Parity module has not been called yet, so it has no variables.</exception>
+    /// <exception cref="ArgumentException">Two entries would get the same key, or a dtype cannot be stored.</exception>
+    public static void Save(string path, nn.Module module, Func<string, string>? nameMap = null, bool compress = false)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        BuiltCheck.Require(module, "NpzCheckpoint.Save");
+        var map = nameMap ?? (name => name);
+        WriteTensors(path, Targets(module).Select(target => new KeyValuePair<string, Tensor>(map(target.Name), target.Value)), compress);
+    }
+
+    /// <summary>
     /// Loads the variables by name. Every array is read and checked first; unless
     /// <paramref name="allowPartial"/> is set, any missing, unexpected or mismatched name fails the
     /// load before a single variable changes.
@@ -44,61 +69,28 @@ public static class NpzCheckpoint
     public static CheckpointLoadReport Load(string path, IEnumerable<Variable> variables, Func<string, string>? nameMap = null, bool allowPartial = false)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        var map = nameMap ?? (name => name);
-        var arrays = ReadTensors(path);
-        try
-        {
-            var loaded = new List<(Variable Variable, Tensor Value)>();
-            var missing = new List<string>();
-            var mismatched = new List<string>();
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var variable in variables)
-            {
-                var key = map(variable.Name);
-                var label = key == variable.Name ? $"'{key}'" : $"'{variable.Name}' (key '{key}')";
-                if (!arrays.TryGetValue(key, out var value))
-                {
-                    missing.Add(label);
-                    continue;
-                }
+        return LoadInto(path, variables.Select(v => new Target(v.Name, v.Value, v.Assign)).ToArray(), nameMap, allowPartial);
+    }
 
-                if (!used.Add(key))
-                {
-                    throw new ArgumentException($"Two variables map to the key '{key}'; each variable needs its own key.", nameof(nameMap));
-                }
-
-                if (!value.Shape.AsSpan().SequenceEqual(variable.ShapeUnsafe) || value.DType != variable.DType)
-                {
-                    mismatched.Add(
-                        $"{label}: file has {ShapeFormat.Format(value.Shape)} {DTypeNames.Of(value.DType)}, " +
-                        $"variable is {ShapeFormat.Format(variable.ShapeUnsafe)} {DTypeNames.Of(variable.DType)}");
-                    continue;
-                }
-
-                loaded.Add((variable, value));
-            }
-
-            var unexpected = arrays.Keys.Where(key => !used.Contains(key)).ToArray();
-            var report = new CheckpointLoadReport(path, loaded.Select(pair => pair.Variable.Name).ToArray(), missing, unexpected, mismatched);
-            if (!report.IsComplete && !allowPartial)
-            {
-                throw new CheckpointMismatchException(report);
-            }
-
-            foreach (var (variable, value) in loaded)
-            {
-                variable.Assign(value);
-            }
-
-            return report;
-        }
-        finally
-        {
-            foreach (var tensor in arrays.Values)
-            {
-                tensor.Dispose();
-            }
-        }
+    /// <summary>
+    /// Loads into a module by name: a Parity module's variables by their names, any other TorchSharp
+    /// module's parameters and buffers by their <c>state_dict()</c> keys. Every array is read and
+    /// checked first; unless <paramref name="allowPartial"/> is set, any missing, unexpected or
+    /// mismatched name fails the load before a single value changes.
+    /// </summary>
+    /// <param name="path">The <c>.npz</c> file.</param>
+    /// <param name="module">The module; a Parity module must have been called once, so its variables exist.</param>
+    /// <param name="nameMap">Optional map from a variable name or state key to its key in the file.</param>
+    /// <param name="allowPartial">Assign what matches and report the rest instead of failing.</param>
+    /// <returns>What was loaded, missing, unexpected or mismatched.</returns>
+    /// <exception cref="InvalidOperationException">A Parity module has not been called yet, so it has no variables to load into.</exception>
+    /// <exception cref="CheckpointMismatchException">Names or shapes do not line up and <paramref name="allowPartial"/> is false.</exception>
+    /// <exception cref="CheckpointFormatException">The file is not a readable <c>.npz</c> archive.</exception>
+    public static CheckpointLoadReport Load(string path, nn.Module module, Func<string, string>? nameMap = null, bool allowPartial = false)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        BuiltCheck.Require(module, "NpzCheckpoint.Load");
+        return LoadInto(path, Targets(module), nameMap, allowPartial);
     }
 
     /// <summary>Writes named tensors as an <c>.npz</c> archive, one <c>key.npy</c> entry each.</summary>
@@ -120,7 +112,7 @@ public static class NpzCheckpoint
                 throw new ArgumentException($"Checkpoint keys must be unique and non-empty; '{key}' is not.", nameof(tensors));
             }
 
-            _ = NpyHeader.Descr(tensor.DType);
+            _ = NpyHeader.Descr(tensor.dtype);
         }
 
         // Write to a temporary file first so a failure never leaves a half-written checkpoint behind.
@@ -190,6 +182,83 @@ public static class NpzCheckpoint
         }
     }
 
+    /// <summary>What a module is saved from and loaded into: its variables, or for a plain TorchSharp module its state.</summary>
+    private static Target[] Targets(nn.Module module)
+    {
+        if (module is IParityModule)
+        {
+            return VariableCollector.Collect(module, trainable: null).Select(v => new Target(v.Name, v.Value, v.Assign)).ToArray();
+        }
+
+        return module.state_dict().Select(entry => new Target(entry.Key, entry.Value, value => CopyInto(entry.Value, value))).ToArray();
+    }
+
+    private static void CopyInto(Tensor destination, Tensor value)
+    {
+        using var noGrad = torch.no_grad();
+        destination.copy_(value);
+    }
+
+    private static CheckpointLoadReport LoadInto(string path, IReadOnlyList<Target> targets, Func<string, string>? nameMap, bool allowPartial)
+    {
+        var map = nameMap ?? (name => name);
+        var arrays = ReadTensors(path);
+        try
+        {
+            var loaded = new List<(Target Target, Tensor Value)>();
+            var missing = new List<string>();
+            var mismatched = new List<string>();
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var target in targets)
+            {
+                var key = map(target.Name);
+                var label = key == target.Name ? $"'{key}'" : $"'{target.Name}' (key '{key}')";
+                if (!arrays.TryGetValue(key, out var value))
+                {
+                    missing.Add(label);
+                    continue;
+                }
+
+                if (!used.Add(key))
+                {
+                    throw new ArgumentException($"Two variables map to the key '{key}'; each variable needs its own key.", nameof(nameMap));
+                }
+
+                var targetShape = target.Value.shape;
+                if (!ShapeFormat.Equal(value.shape, targetShape) || value.dtype != target.Value.dtype)
+                {
+                    mismatched.Add(
+                        $"{label}: file has {ShapeFormat.Format(value.shape)} {DTypeNames.Of(value.dtype)}, " +
+                        $"variable is {ShapeFormat.Format(targetShape)} {DTypeNames.Of(target.Value.dtype)}");
+                    continue;
+                }
+
+                loaded.Add((target, value));
+            }
+
+            var unexpected = arrays.Keys.Where(key => !used.Contains(key)).ToArray();
+            var report = new CheckpointLoadReport(path, loaded.Select(pair => pair.Target.Name).ToArray(), missing, unexpected, mismatched);
+            if (!report.IsComplete && !allowPartial)
+            {
+                throw new CheckpointMismatchException(report);
+            }
+
+            foreach (var (target, value) in loaded)
+            {
+                target.Assign(value);
+            }
+
+            return report;
+        }
+        finally
+        {
+            foreach (var tensor in arrays.Values)
+            {
+                tensor.Dispose();
+            }
+        }
+    }
+
     private static ZipArchive OpenArchive(FileStream file, string path)
     {
         try
@@ -223,4 +292,7 @@ public static class NpzCheckpoint
             throw new CheckpointFormatException($"{where}: the compressed data is corrupt: {e.Message}", e);
         }
     }
+
+    /// <summary>One named value a checkpoint is saved from or loaded into, and how to assign it.</summary>
+    private sealed record Target(string Name, Tensor Value, Action<Tensor> Assign);
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Compat;
 
@@ -17,9 +18,9 @@ namespace Parity.Compat;
 /// Call it from the same scope every time, as the functional code it replaces did.
 /// </remarks>
 /// <param name="baseName">The functional layer's default name (<c>conv2d</c>, <c>dense</c>, ...).</param>
-/// <param name="apply">Calls the functional layer on the input with the name it is given.</param>
+/// <param name="layer">Calls the functional layer on the input with the name it is given.</param>
 /// <param name="name">A fixed name; null takes a unique one from <paramref name="baseName"/> on the first call.</param>
-public sealed class CompatLayer(string baseName, Func<Tensor, string, Tensor> apply, string? name = null) : Module<Tensor, Tensor>(CheckName(name))
+public sealed class CompatLayer(string baseName, Func<Tensor, string, Tensor> layer, string? name = null) : Module<Tensor, Tensor>(CheckName(name))
 {
     private string? scopeName = name;
     private string? fullName;
@@ -64,7 +65,7 @@ public sealed class CompatLayer(string baseName, Func<Tensor, string, Tensor> ap
 
         fullName ??= scopes.Current.Qualify(scopeName);
         store ??= activeStore;
-        return apply(input, scopeName);
+        return layer(input, scopeName);
     }
 
     private static string? CheckName(string? name)

@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Compat;
 
@@ -65,7 +66,7 @@ internal readonly struct LayerScope : IDisposable
     /// Gets or creates <paramref name="name"/> in this layer's scope; without an initializer or
     /// regularizer the scope's defaults apply, as they do for <c>GetVariable</c>.
     /// </summary>
-    public Variable Variable(string name, long[] shape, DType dtype, Initializer? initializer, Regularizer? regularizer, bool trainable)
+    public Variable Variable(string name, long[] shape, ScalarType dtype, Initializer? initializer, Regularizer? regularizer, bool trainable)
     {
         var fullName = Frame.Qualify(name);
         return Store.FindShared(fullName, shape, dtype) ?? Store.GetOrCreate(

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using System.Linq;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Compat;
 
@@ -19,7 +21,7 @@ public static class Layers
     /// <summary>A densely connected layer: <c>activation(inputs · kernel + bias)</c>, kernel of shape (in, units).</summary>
     /// <param name="inputs">Input of rank 2 or more; the last axis is contracted.</param>
     /// <param name="units">Output size.</param>
-    /// <param name="activation">Applied to the output, for example <c>t =&gt; t.Relu()</c>; none when null.</param>
+    /// <param name="activation">Applied to the output, for example <c>t =&gt; t.relu()</c>; none when null.</param>
     /// <param name="useBias">Whether to add a bias.</param>
     /// <param name="kernelInitializer">Kernel initializer; default the scope's, else glorot uniform.</param>
     /// <param name="biasInitializer">Bias initializer; default zeros.</param>
@@ -46,9 +48,9 @@ public static class Layers
         ArgumentOutOfRangeException.ThrowIfLessThan(units, 1);
         var inputUnits = DenseOp.InputUnits(inputs, nameof(Dense));
         using var scope = LayerScope.Open(name, "dense", nameof(Dense));
-        var kernel = scope.Variable("kernel", [inputUnits, units], inputs.DType, kernelInitializer, kernelRegularizer, trainable);
-        var bias = useBias ? scope.Variable("bias", [units], inputs.DType, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
-        return DenseOp.Apply(inputs, kernel.Value, bias?.Value, activation);
+        var kernel = scope.Variable("kernel", [inputUnits, units], inputs.dtype, kernelInitializer, kernelRegularizer, trainable);
+        var bias = useBias ? scope.Variable("bias", [units], inputs.dtype, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
+        return DenseOp.Apply(inputs, kernel.Value, bias?.Value, activation, nameof(Dense));
     }
 
     /// <summary>A 2-D convolution over NHWC input with an HWIO kernel of shape (kh, kw, in, filters).</summary>
@@ -93,8 +95,8 @@ public static class Layers
         Conv2dOp.CheckStridesWithDilation(stride, dilation, nameof(Conv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(Conv2d));
         using var scope = LayerScope.Open(name, "conv2d", nameof(Conv2d));
-        var kernel = Nhwc.StoreAsOihw(scope.Variable("kernel", [kernelSize.H, kernelSize.W, inChannels, filters], inputs.DType, kernelInitializer, kernelRegularizer, trainable));
-        var bias = useBias ? scope.Variable("bias", [filters], inputs.DType, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
+        var kernel = Nhwc.StoreAsOihw(scope.Variable("kernel", [kernelSize.H, kernelSize.W, inChannels, filters], inputs.dtype, kernelInitializer, kernelRegularizer, trainable));
+        var bias = useBias ? scope.Variable("bias", [filters], inputs.dtype, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
         return Conv2dOp.Apply(
             inputs,
             kernel.Value,
@@ -145,17 +147,17 @@ public static class Layers
         string? name = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        if (inputs.Rank < 2)
+        if (inputs.dim() < 2)
         {
-            throw new ArgumentException($"BatchNormalization expects an input of rank 2 or more with channels last, got shape {ShapeFormat.Format(inputs.Shape)}.", nameof(inputs));
+            throw new ArgumentException($"BatchNormalization expects an input of rank 2 or more with channels last, got shape {ShapeFormat.Format(inputs.shape)}.", nameof(inputs));
         }
 
-        long[] channels = [inputs.Size(-1)];
+        long[] channels = [inputs.size(-1)];
         using var scope = LayerScope.Open(name, "batch_normalization", nameof(BatchNormalization));
-        var gamma = scale ? scope.Variable("gamma", channels, inputs.DType, gammaInitializer ?? Initializers.Ones(), gammaRegularizer, trainable) : null;
-        var beta = center ? scope.Variable("beta", channels, inputs.DType, betaInitializer ?? Initializers.Zeros(), betaRegularizer, trainable) : null;
-        var movingMean = scope.Variable("moving_mean", channels, inputs.DType, movingMeanInitializer ?? Initializers.Zeros(), null, trainable: false);
-        var movingVariance = scope.Variable("moving_variance", channels, inputs.DType, movingVarianceInitializer ?? Initializers.Ones(), null, trainable: false);
+        var gamma = scale ? scope.Variable("gamma", channels, inputs.dtype, gammaInitializer ?? Initializers.Ones(), gammaRegularizer, trainable) : null;
+        var beta = center ? scope.Variable("beta", channels, inputs.dtype, betaInitializer ?? Initializers.Zeros(), betaRegularizer, trainable) : null;
+        var movingMean = scope.Variable("moving_mean", channels, inputs.dtype, movingMeanInitializer ?? Initializers.Zeros(), null, trainable: false);
+        var movingVariance = scope.Variable("moving_variance", channels, inputs.dtype, movingVarianceInitializer ?? Initializers.Ones(), null, trainable: false);
         return BatchNormOp.Apply(
             inputs,
             gamma?.Value,
@@ -184,25 +186,68 @@ public static class Layers
             throw new ArgumentException("Concat needs at least one tensor.", nameof(inputs));
         }
 
-        var rank = inputs[0].Rank;
+        var rank = (int)(inputs[0] ?? throw new ArgumentNullException(nameof(inputs), "Concat input 0 is null.")).dim();
         var dim = axis < 0 ? axis + rank : axis;
         if (dim < 0 || dim >= rank)
         {
             throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Concat axis must be in [-{rank}, {rank - 1}] for rank-{rank} inputs.");
         }
 
+        CheckConcatenable(inputs, dim);
         if (rank != 4 || dim != 3)
         {
-            return Tensor.Cat(inputs, dim);
+            return torch.cat(inputs.ToArray(), dim);
         }
 
         var nchw = new Tensor[inputs.Count];
-        for (var i = 0; i < nchw.Length; i++)
+        try
         {
-            nchw[i] = Nhwc.ToNchw(inputs[i], nameof(Concat));
-        }
+            for (var i = 0; i < nchw.Length; i++)
+            {
+                nchw[i] = Nhwc.ToNchw(inputs[i], nameof(Concat));
+            }
 
-        return Nhwc.ToNhwc(Tensor.Cat(nchw, 1));
+            using var joined = torch.cat(nchw, 1);
+            return Nhwc.ToNhwc(joined);
+        }
+        finally
+        {
+            foreach (var part in nchw)
+            {
+                part?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>TF's rules for <c>tf.concat</c>, checked up front so the message names the offending input.</summary>
+    private static void CheckConcatenable(IReadOnlyList<Tensor> inputs, int dim)
+    {
+        var first = inputs[0];
+        var shape = first.shape;
+        for (var i = 1; i < inputs.Count; i++)
+        {
+            var other = inputs[i] ?? throw new ArgumentNullException(nameof(inputs), $"Concat input {i} is null.");
+            var otherShape = other.shape;
+            var agrees = otherShape.Length == shape.Length;
+            for (var d = 0; agrees && d < shape.Length; d++)
+            {
+                agrees = d == dim || otherShape[d] == shape[d];
+            }
+
+            if (!agrees)
+            {
+                throw new ArgumentException(
+                    $"Concat along axis {dim} needs inputs of one rank that agree on every other axis; input 0 has shape {ShapeFormat.Format(shape)} and input {i} has shape {ShapeFormat.Format(otherShape)}.",
+                    nameof(inputs));
+            }
+
+            if (other.dtype != first.dtype)
+            {
+                throw new ArgumentException(
+                    $"Concat needs inputs of one dtype, as TF does; input 0 is {DTypeNames.Of(first.dtype)} and input {i} is {DTypeNames.Of(other.dtype)}. Convert one of them with to_type first.",
+                    nameof(inputs));
+            }
+        }
     }
 
     /// <summary>Inverted dropout through <see cref="Randomness.RandomOps.Dropout"/>: active only in training.</summary>

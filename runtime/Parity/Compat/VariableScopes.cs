@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Compat;
 
@@ -46,7 +47,7 @@ public static class VariableScopes
     /// <exception cref="ArgumentException">The request conflicts with the existing variable (shape, dtype), a fixed-value initializer is given a shape, TF1 reuse rules forbid it, or the name is empty or has a character TF does not allow (letters, digits, <c>_ . - &gt;</c> and <c>/</c> between parts are fine).</exception>
     /// <exception cref="InvalidOperationException">No store is active: the forward pass is not tracked.</exception>
     [RequiresVariableStore]
-    public static Variable GetVariable(string name, long[]? shape = null, DType dtype = DType.Float32, Initializer? initializer = null, Regularizer? regularizer = null, bool trainable = true)
+    public static Variable GetVariable(string name, long[]? shape = null, ScalarType dtype = ScalarType.Float32, Initializer? initializer = null, Regularizer? regularizer = null, bool trainable = true)
     {
         ScopeNames.Check(name, nameof(GetVariable), "kernel");
         var (store, scopes) = CallFrame.RequireStore(nameof(GetVariable));
@@ -77,7 +78,7 @@ public static class VariableScopes
     /// <returns>The layer.</returns>
     [RequiresVariableStore]
     public static TLayer GetOrCreateLayer<TLayer>(string name, [CreateOnce] Func<TLayer> factory)
-        where TLayer : Module
+        where TLayer : nn.Module
     {
         ScopeNames.Check(name, nameof(GetOrCreateLayer), "dense_model");
         ArgumentNullException.ThrowIfNull(factory);

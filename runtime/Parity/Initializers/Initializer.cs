@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -24,5 +25,5 @@ public abstract class Initializer
     /// <param name="shape">Shape of the value.</param>
     /// <param name="dtype">Element type of the value.</param>
     /// <returns>A new tensor owned by the caller.</returns>
-    public abstract Tensor Create(long[] shape, DType dtype);
+    public abstract Tensor Create(long[] shape, ScalarType dtype);
 }

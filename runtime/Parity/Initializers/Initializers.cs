@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -91,5 +92,5 @@ public static class Initializers
     /// <summary>TF's default when no initializer is given: glorot uniform for floating types, zeros otherwise.</summary>
     /// <param name="dtype">The variable's element type.</param>
     /// <returns>The initializer.</returns>
-    public static Initializer DefaultFor(DType dtype) => DTypeNames.IsFloating(dtype) ? GlorotUniform() : Zeros();
+    public static Initializer DefaultFor(ScalarType dtype) => DTypeNames.IsFloating(dtype) ? GlorotUniform() : Zeros();
 }

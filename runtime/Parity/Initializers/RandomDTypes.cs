@@ -1,12 +1,13 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
 /// <summary>The check every random initializer makes before drawing.</summary>
 internal static class RandomDTypes
 {
-    public static DType Check(DType dtype, Initializer initializer) =>
+    public static ScalarType Check(ScalarType dtype, Initializer initializer) =>
         DTypeNames.IsFloating(dtype)
             ? dtype
             : throw new ArgumentException(

@@ -1,13 +1,14 @@
 using System.Globalization;
 using Parity.Randomness;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
 /// <summary>Normal values with a given mean and standard deviation, optionally truncated at two standard deviations.</summary>
 internal sealed class RandomNormalInitializer(double mean, double stddev, bool truncated) : Initializer
 {
-    public override Tensor Create(long[] shape, DType dtype)
+    public override Tensor Create(long[] shape, ScalarType dtype)
     {
         var checkedType = RandomDTypes.Check(dtype, this);
         return truncated

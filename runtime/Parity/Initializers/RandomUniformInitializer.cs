@@ -1,13 +1,14 @@
 using System.Globalization;
 using Parity.Randomness;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
 /// <summary>Uniform values in [<c>low</c>, <c>high</c>).</summary>
 internal sealed class RandomUniformInitializer(double low, double high) : Initializer
 {
-    public override Tensor Create(long[] shape, DType dtype) =>
+    public override Tensor Create(long[] shape, ScalarType dtype) =>
         RandomOps.Uniform(shape, low, high, RandomDTypes.Check(dtype, this));
 
     public override string ToString() =>

@@ -1,7 +1,8 @@
 using System;
 using System.Globalization;
 using Parity.Randomness;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -14,7 +15,7 @@ internal sealed class VarianceScalingInitializer(double scale, FanMode mode, Var
     // Standard deviation of a unit normal truncated to [-2, 2]; dividing by it restores the requested variance.
     private const double TruncatedNormalStddev = 0.87962566103423978;
 
-    public override Tensor Create(long[] shape, DType dtype)
+    public override Tensor Create(long[] shape, ScalarType dtype)
     {
         var checkedType = RandomDTypes.Check(dtype, this);
         var (fanIn, fanOut) = Fans(shape);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 

@@ -1,5 +1,5 @@
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
 
 namespace Parity;
 
@@ -10,5 +10,5 @@ namespace Parity;
 public interface ITensorContainer
 {
     /// <summary>The tensors to keep.</summary>
-    IEnumerable<Tensor> Tensors { get; }
+    IEnumerable<torch.Tensor> Tensors { get; }
 }

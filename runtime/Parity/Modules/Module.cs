@@ -1,39 +1,69 @@
+using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using System.Threading;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
 /// <summary>
-/// A model or layer that owns variables: its own, those of the sublayers it holds in fields, and,
-/// when its forward pass is marked <see cref="TrackVariablesAttribute"/>, those created through the
-/// variable store during its calls.
+/// A TorchSharp module whose forward pass may use the variable store: authors override
+/// <see cref="Forward"/> and mark the override <see cref="TrackVariablesAttribute"/> when it calls
+/// <c>GetVariable</c>, compat layers or variable scopes. The first call creates the variables and
+/// registers them on this module (trainable ones as parameters, the rest as buffers) under their
+/// TF names, such as <c>net/dense/kernel</c>; every later call reuses them.
 /// </summary>
-/// <remarks>Derive from <see cref="Module{TIn, TOut}"/>; this base holds what does not depend on the input and output types.</remarks>
+/// <remarks>
+/// <para>
+/// <see cref="Call"/>, TorchSharp's <c>call</c> and <c>forward</c> all run the tracked forward pass.
+/// Because the variables exist only after the first call, build an optimizer, load weights or read
+/// <c>parameters()</c> / <c>state_dict()</c> after calling the module once; before that those
+/// members throw an <see cref="InvalidOperationException"/> that says so.
+/// </para>
+/// <para>
+/// Unlike TorchSharp's own layers, a Parity module starts in evaluation mode, as TF1 layers default to
+/// <c>training=False</c>; call <c>train()</c> (or pass <c>training</c> to <see cref="Call"/>) to train.
+/// Sublayers and variables held in fields, arrays, lists and dictionaries are registered at the first
+/// call (TorchSharp's <c>RegisterComponents</c> plus the collections it skips).
+/// </para>
+/// </remarks>
+/// <typeparam name="TIn">The input type (a tensor, a tuple, a record...).</typeparam>
+/// <typeparam name="TOut">The output type; tensors reachable from it survive the call (see <see cref="Call"/>).</typeparam>
 [CreatesLayer]
-public abstract class Module
+[RegistersComponents]
+public abstract partial class Module<TIn, TOut> : nn.Module<TIn, TOut>, IParityModule
 {
+    // The mode a Call(input, training) asked for, handed through TorchSharp's call() (which runs the
+    // hooks) to forward().
+    private static readonly AsyncLocal<bool?> RequestedTraining = new();
+
     private readonly object storeGate = new();
     private readonly object callGate = new();
-    private bool defaultTraining;
+    private readonly string? label;
     private VariableStore? store;
     private ScopeState? rootScopes;
-    private readonly string? name;
+    private TrackingMode tracking;
 
-    /// <summary>Only <see cref="Module{TIn, TOut}"/> derives from this class.</summary>
+    /// <summary>Creates the module, in evaluation mode.</summary>
     /// <param name="name">A label for messages and reports; the type name when null.</param>
-    private protected Module(string? name) => this.name = name;
+    protected Module(string? name = null)
+        : base(name ?? "ParityModule")
+    {
+        label = name;
+        eval();
+    }
 
     /// <summary>A label for messages and reports: the name given to the constructor, else the type name.</summary>
-    public virtual string Name => name ?? GetType().Name;
+    public virtual string Name => label ?? GetType().Name;
 
     /// <summary>
-    /// Whether the module runs in training mode. Inside a call this is the mode of that call; set it
-    /// to choose the mode of later calls that do not say (false, inference, until set).
+    /// Whether the module runs in training mode. Inside a call this is the mode of that call; outside,
+    /// TorchSharp's <c>training</c>. Setting it is <c>train(value)</c>.
     /// </summary>
     public bool Training
     {
-        get => CallFrame.Current is { } frame && ReferenceEquals(frame.Module, this) ? frame.Training : defaultTraining;
-        set => defaultTraining = value;
+        get => CallFrame.Current is { } frame && ReferenceEquals(frame.Module, this) ? frame.Training : training;
+        set => train(value);
     }
 
     /// <summary>Every variable of the module and its sublayers, each once: own weights, sublayers held in fields, then variables and layers created through its store.</summary>
@@ -73,14 +103,131 @@ public abstract class Module
     /// </summary>
     protected internal virtual IEnumerable<Variable> OwnVariables => [];
 
-    /// <summary>Held by an outermost call of this instance for its duration.</summary>
-    internal object CallGate => callGate;
+    /// <summary>Whether the variables exist: for a tracked module, after its first call.</summary>
+    private protected virtual bool IsBuilt => store is not null || !IsTracked;
 
-    /// <summary>The module's store, or <see langword="null"/> before its first tracked call.</summary>
-    internal VariableStore? Store => store;
+    VariableStore? IParityModule.Store => store;
 
-    /// <summary>The store of this instance, created on the first tracked call.</summary>
-    internal VariableStore OwnStore()
+    IEnumerable<Variable> IParityModule.OwnVariables => OwnVariables;
+
+    bool IParityModule.IsBuilt => IsBuilt;
+
+    private bool IsTracked
+    {
+        get
+        {
+            if (tracking == TrackingMode.Unknown)
+            {
+                tracking = TrackingCache.IsTracked(GetType(), typeof(Module<TIn, TOut>)) ? TrackingMode.Tracked : TrackingMode.Untracked;
+            }
+
+            return tracking == TrackingMode.Tracked;
+        }
+    }
+
+    /// <summary>
+    /// Runs the forward pass through TorchSharp's <c>call</c> (so hooks run). A tracked forward pass
+    /// runs with this module's store (created on the first call) and the caller's scope stack; every
+    /// tensor it creates is freed when it returns, except those reachable from the result: a tensor,
+    /// tuples, enumerables and dictionaries of tensors, or an <see cref="ITensorContainer"/>.
+    /// Outermost calls of one instance from several threads run one at a time; different instances
+    /// run in parallel.
+    /// </summary>
+    /// <param name="input">The input.</param>
+    /// <param name="training">The mode of this call; <see langword="null"/> takes the enclosing call's mode, else <see cref="Training"/>.</param>
+    /// <returns>What <see cref="Forward"/> returned.</returns>
+    public TOut Call(TIn input, bool? training = null)
+    {
+        if (training is null)
+        {
+            return call(input);
+        }
+
+        var previous = RequestedTraining.Value;
+        RequestedTraining.Value = training;
+        try
+        {
+            return call(input);
+        }
+        finally
+        {
+            RequestedTraining.Value = previous;
+        }
+    }
+
+    /// <summary>Runs the tracked forward pass, as <see cref="Call"/> does but without hooks (TorchSharp's convention).</summary>
+    /// <param name="input">The input.</param>
+    /// <returns>What <see cref="Forward"/> returned.</returns>
+    public sealed override TOut forward(TIn input)
+    {
+        var requested = RequestedTraining.Value;
+        RequestedTraining.Value = null;
+        var outer = CallFrame.Current;
+        var isTraining = requested ?? outer?.Training ?? training;
+
+        CallFrame frame;
+        if (IsTracked)
+        {
+            frame = new CallFrame(this, OwnStore(), outer?.Scopes ?? OwnScopes(), isTraining);
+        }
+        else
+        {
+            // An untracked module runs inside whatever store its caller has, as TF's dynamic store context
+            // does; at the top it still gets scope state, which names the native layers it builds.
+            frame = new CallFrame(this, outer?.Store, outer is null ? OwnScopes() : outer.Scopes, isTraining);
+        }
+
+        if (outer is not null)
+        {
+            return Run(input, frame, outer);
+        }
+
+        // The outermost call owns the module's scope counters: concurrent outermost calls of one
+        // instance take turns instead of interleaving on them.
+        lock (callGate)
+        {
+            return Run(input, frame, outer);
+        }
+    }
+
+    /// <inheritdoc/>
+    public override string GetName() => Name;
+
+    /// <summary>
+    /// The forward pass. Mark the override <see cref="TrackVariablesAttribute"/> to use the variable
+    /// store in it. Call the module through <see cref="Call"/> or <c>call</c>, not this method.
+    /// </summary>
+    /// <param name="input">The input.</param>
+    /// <returns>The output.</returns>
+    [ForwardPass]
+    protected abstract TOut Forward(TIn input);
+
+    private TOut Run(TIn input, CallFrame frame, CallFrame? outer)
+    {
+        RegisterFields();
+        var scopes = frame.Scopes;
+        var depth = scopes?.Depth ?? 0;
+        CallFrame.Current = frame;
+        try
+        {
+            using var intermediates = torch.NewDisposeScope();
+            var result = Forward(input);
+            if (ResultKeeper.MoveOut(result) && outer is null)
+            {
+                GraphPressure.AfterTopLevelCall(intermediates.DisposablesCount);
+            }
+
+            return result;
+        }
+        finally
+        {
+            scopes?.TruncateTo(depth);
+            CallFrame.Current = outer;
+        }
+    }
+
+    /// <summary>The store of this instance, created on the first tracked call; what it creates is registered here.</summary>
+    private VariableStore OwnStore()
     {
         if (store is { } existing)
         {
@@ -89,12 +236,12 @@ public abstract class Module
 
         lock (storeGate)
         {
-            return store ??= new VariableStore(legacy: false);
+            return store ??= new VariableStore(legacy: false, owner: this);
         }
     }
 
     /// <summary>The scope counters this module uses when it is the outermost call; they live as long as the module.</summary>
-    internal ScopeState OwnScopes()
+    private ScopeState OwnScopes()
     {
         if (rootScopes is { } existing)
         {
@@ -105,5 +252,12 @@ public abstract class Module
         {
             return rootScopes ??= new ScopeState();
         }
+    }
+
+    private enum TrackingMode : byte
+    {
+        Unknown,
+        Untracked,
+        Tracked,
     }
 }

@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Nn;
 
@@ -76,23 +77,23 @@ public sealed class BatchNormalization : Layer
 
     private protected override void Build(Tensor input, WeightFactory weightFactory)
     {
-        if (input.Rank < 2)
+        if (input.dim() < 2)
         {
-            throw new ArgumentException($"BatchNormalization expects an input of rank 2 or more with channels last, got shape {ShapeFormat.Format(input.Shape)}.", nameof(input));
+            throw new ArgumentException($"BatchNormalization expects an input of rank 2 or more with channels last, got shape {ShapeFormat.Format(input.shape)}.", nameof(input));
         }
 
-        long[] channels = [input.Size(-1)];
-        gamma = scale ? weightFactory.Add("gamma", channels, input.DType, gammaInitializer, gammaRegularizer, trainable) : null;
-        beta = center ? weightFactory.Add("beta", channels, input.DType, betaInitializer, betaRegularizer, trainable) : null;
-        movingMean = weightFactory.Add("moving_mean", channels, input.DType, movingMeanInitializer, null, trainable: false);
-        movingVariance = weightFactory.Add("moving_variance", channels, input.DType, movingVarianceInitializer, null, trainable: false);
+        long[] channels = [input.size(-1)];
+        gamma = scale ? weightFactory.Add("gamma", channels, input.dtype, gammaInitializer, gammaRegularizer, trainable) : null;
+        beta = center ? weightFactory.Add("beta", channels, input.dtype, betaInitializer, betaRegularizer, trainable) : null;
+        movingMean = weightFactory.Add("moving_mean", channels, input.dtype, movingMeanInitializer, null, trainable: false);
+        movingVariance = weightFactory.Add("moving_variance", channels, input.dtype, movingVarianceInitializer, null, trainable: false);
     }
 
     private protected override Tensor Compute(Tensor input)
     {
-        if (input.Rank >= 2)
+        if (input.dim() >= 2)
         {
-            RequireBuiltSize(input.Size(-1), movingMean!.ShapeUnsafe[0], "channel (last)");
+            RequireBuiltSize(input.size(-1), movingMean!.ShapeUnsafe[0], "channel (last)");
         }
 
         return BatchNormOp.Apply(input, gamma?.Value, beta?.Value, movingMean!.Value, movingVariance!.Value, Training, momentum, epsilon, nameof(BatchNormalization));

@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Nn;
 
@@ -76,8 +77,8 @@ public sealed class Conv2D : Layer
     private protected override void Build(Tensor input, WeightFactory weightFactory)
     {
         var inChannels = Conv2dOp.InputChannels(input, nameof(Conv2D));
-        kernel = Nhwc.StoreAsOihw(weightFactory.Add("kernel", [kernelSize.H, kernelSize.W, inChannels, filters], input.DType, kernelInitializer, kernelRegularizer, trainable));
-        bias = useBias ? weightFactory.Add("bias", [filters], input.DType, biasInitializer, biasRegularizer, trainable) : null;
+        kernel = Nhwc.StoreAsOihw(weightFactory.Add("kernel", [kernelSize.H, kernelSize.W, inChannels, filters], input.dtype, kernelInitializer, kernelRegularizer, trainable));
+        bias = useBias ? weightFactory.Add("bias", [filters], input.dtype, biasInitializer, biasRegularizer, trainable) : null;
     }
 
     private protected override Tensor Compute(Tensor input)

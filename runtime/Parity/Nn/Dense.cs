@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Nn;
 
@@ -59,13 +60,13 @@ public sealed class Dense : Layer
     private protected override void Build(Tensor input, WeightFactory weightFactory)
     {
         var inputUnits = DenseOp.InputUnits(input, nameof(Dense));
-        kernel = weightFactory.Add("kernel", [inputUnits, units], input.DType, kernelInitializer, kernelRegularizer, trainable);
-        bias = useBias ? weightFactory.Add("bias", [units], input.DType, biasInitializer, biasRegularizer, trainable) : null;
+        kernel = weightFactory.Add("kernel", [inputUnits, units], input.dtype, kernelInitializer, kernelRegularizer, trainable);
+        bias = useBias ? weightFactory.Add("bias", [units], input.dtype, biasInitializer, biasRegularizer, trainable) : null;
     }
 
     private protected override Tensor Compute(Tensor input)
     {
         RequireBuiltSize(DenseOp.InputUnits(input, nameof(Dense)), kernel!.ShapeUnsafe[0], "last");
-        return DenseOp.Apply(input, kernel.Value, bias?.Value, activation);
+        return DenseOp.Apply(input, kernel.Value, bias?.Value, activation, nameof(Dense));
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Parity.Randomness;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Nn;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Nn;
 
@@ -55,6 +56,9 @@ public abstract class Layer : Module<Tensor, Tensor>
     /// <inheritdoc/>
     protected internal override IEnumerable<Variable> OwnVariables => weights;
 
+    /// <summary>A layer's weights exist once it has seen its first input.</summary>
+    private protected override bool IsBuilt => Built;
+
     /// <summary>Builds the weights on the first call, then computes the output.</summary>
     /// <param name="input">The input.</param>
     /// <returns>The output.</returns>
@@ -64,7 +68,7 @@ public abstract class Layer : Module<Tensor, Tensor>
         if (prefix is null)
         {
             var claimed = CallFrame.Current?.Scopes?.ClaimLayerName(explicitName, defaultName) ?? explicitName ?? defaultName;
-            Build(input, new WeightFactory(claimed, weights));
+            Build(input, new WeightFactory(claimed, weights, this));
             prefix = claimed;
         }
 
@@ -100,13 +104,14 @@ public abstract class Layer : Module<Tensor, Tensor>
     /// <returns>The output.</returns>
     private protected abstract Tensor Compute(Tensor input);
 
-    /// <summary>Creates a layer's weights through the variable creator chain under its prefix.</summary>
-    private protected sealed class WeightFactory(string prefix, List<Variable> weights)
+    /// <summary>Creates a layer's weights through the variable creator chain under its prefix, registered on the layer.</summary>
+    private protected sealed class WeightFactory(string prefix, List<Variable> weights, IVariableOwner layer)
     {
-        public Variable Add(string name, long[] shape, DType dtype, Initializer initializer, Regularizer? regularizer, bool trainable)
+        public Variable Add(string name, long[] shape, ScalarType dtype, Initializer initializer, Regularizer? regularizer, bool trainable)
         {
             var variable = Variable.CreateThroughChain(new VariableCreationArgs($"{prefix}/{name}", shape, dtype, trainable, initializer, regularizer));
             weights.Add(variable);
+            layer.Register(variable);
             return variable;
         }
     }

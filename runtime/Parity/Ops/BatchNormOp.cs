@@ -1,5 +1,7 @@
 using System;
-using Parity.Torch;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -14,35 +16,55 @@ internal static class BatchNormOp
 {
     public static Tensor Apply(Tensor inputs, Tensor? gamma, Tensor? beta, Tensor movingMean, Tensor movingVariance, bool training, double momentum, double epsilon, string layer)
     {
-        if (inputs.Rank == 4 && inputs.DType == DType.Float32)
+        if (inputs.dim() < 2)
         {
-            var nchw = Nhwc.ToNchw(inputs, layer);
-            return Nhwc.ToNhwc(nchw.BatchNorm(gamma, beta, movingMean, movingVariance, training, 1.0 - momentum, epsilon));
+            throw new ArgumentException($"{layer} expects an input of rank 2 or more with channels last, got shape {ShapeFormat.Format(inputs.shape)}.");
         }
 
-        if (inputs.Rank < 2)
+        CheckParameters(inputs, gamma, beta, movingMean, movingVariance, layer);
+        if (inputs.dim() == 4 && inputs.dtype == ScalarType.Float32 && !(training && CellsPerChannel(inputs) == 1))
         {
-            throw new ArgumentException($"{layer} expects an input of rank 2 or more with channels last, got shape {ShapeFormat.Format(inputs.Shape)}.");
+            using var nchw = Nhwc.ToNchw(inputs, layer);
+            try
+            {
+                using var output = nn.functional.batch_norm(nchw, movingMean, movingVariance, gamma, beta, training, 1.0 - momentum, epsilon);
+                return Nhwc.ToNhwc(output);
+            }
+            catch (ExternalException error)
+            {
+                throw LibTorchErrors.ForLayer(layer, error);
+            }
         }
 
+        // With one cell per channel libtorch's unbiased variance divides by zero and leaves the
+        // moving variance NaN; TF's fused kernel corrects by n/max(n−1, 1), that is not at all, which
+        // is what the plain path computes.
+        return Plain(inputs, gamma, beta, movingMean, movingVariance, training, momentum, epsilon);
+    }
+
+    private static Tensor Plain(Tensor inputs, Tensor? gamma, Tensor? beta, Tensor movingMean, Tensor movingVariance, bool training, double momentum, double epsilon)
+    {
         Tensor mean;
         Tensor variance;
         if (training)
         {
-            var axes = new long[inputs.Rank - 1];
+            var axes = new long[inputs.dim() - 1];
             for (var i = 0; i < axes.Length; i++)
             {
                 axes[i] = i;
             }
 
-            mean = inputs.Mean(axes);
-            variance = inputs.Sub(mean).Square().Mean(axes);
-            using (Torch.Torch.NoGrad())
+            mean = inputs.mean(axes);
+            using (var centred = inputs - mean)
+            using (var squares = centred.square())
             {
-                movingMean.MulInPlace(momentum);
-                movingMean.AddInPlace(mean, 1.0 - momentum);
-                movingVariance.MulInPlace(momentum);
-                movingVariance.AddInPlace(variance, 1.0 - momentum);
+                variance = squares.mean(axes);
+            }
+
+            using (torch.no_grad())
+            {
+                movingMean.mul_(momentum).add_(mean, 1.0 - momentum);
+                movingVariance.mul_(momentum).add_(variance, 1.0 - momentum);
             }
         }
         else
@@ -51,12 +73,69 @@ internal static class BatchNormOp
             variance = movingVariance;
         }
 
-        var output = inputs.Sub(mean).Mul(variance.Add(epsilon).Rsqrt());
-        if (gamma is not null)
+        using var shifted = inputs - mean;
+        using var denominator = variance + epsilon;
+        using var scale = denominator.rsqrt();
+        var output = shifted * scale;
+        if (training)
         {
-            output = output.Mul(gamma);
+            mean.Dispose();
+            variance.Dispose();
         }
 
-        return beta is null ? output : output.Add(beta);
+        if (gamma is not null)
+        {
+            using var normalized = output;
+            output = normalized * gamma;
+        }
+
+        if (beta is not null)
+        {
+            using var scaled = output;
+            output = scaled + beta;
+        }
+
+        return output;
+    }
+
+    private static long CellsPerChannel(Tensor inputs)
+    {
+        long cells = 1;
+        for (var i = 0; i < inputs.dim() - 1; i++)
+        {
+            cells *= inputs.size(i);
+        }
+
+        return cells;
+    }
+
+    /// <summary>Every per-channel tensor must have one value per channel, in the input's dtype.</summary>
+    private static void CheckParameters(Tensor inputs, Tensor? gamma, Tensor? beta, Tensor movingMean, Tensor movingVariance, string layer)
+    {
+        var channels = inputs.size(-1);
+        Check(gamma, "gamma");
+        Check(beta, "beta");
+        Check(movingMean, "moving_mean");
+        Check(movingVariance, "moving_variance");
+
+        void Check(Tensor? parameter, string name)
+        {
+            if (parameter is null)
+            {
+                return;
+            }
+
+            if (parameter.dim() != 1 || parameter.size(0) != channels)
+            {
+                throw new ArgumentException(
+                    $"{layer} has {name} of shape {ShapeFormat.Format(parameter.shape)} but got an input with {channels} channels (shape {ShapeFormat.Format(inputs.shape)}). Feed it inputs with the channel count it was built for, or use a separate layer.");
+            }
+
+            if (parameter.dtype != inputs.dtype)
+            {
+                throw new ArgumentException(
+                    $"{layer} has a {DTypeNames.Of(parameter.dtype)} {name} but got a {DTypeNames.Of(inputs.dtype)} input. Convert the input with to_type(ScalarType.{parameter.dtype}), or use a separate layer for {DTypeNames.Of(inputs.dtype)} inputs.");
+            }
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System;
-using Parity.Torch;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -7,9 +9,9 @@ namespace Parity;
 internal static class Conv2dOp
 {
     public static long InputChannels(Tensor inputs, string layer) =>
-        inputs.Rank == 4
-            ? inputs.Size(3)
-            : throw new ArgumentException($"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(inputs.Shape)}.");
+        inputs.dim() == 4
+            ? inputs.size(3)
+            : throw new ArgumentException($"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(inputs.shape)}.");
 
     /// <summary>TF refuses a stride above 1 together with a dilation above 1; libtorch would compute something TF never does.</summary>
     public static void CheckStridesWithDilation(Size2 strides, Size2 dilation, string layer)
@@ -23,11 +25,66 @@ internal static class Conv2dOp
 
     public static Tensor Apply(Tensor inputs, Tensor kernelHwio, Tensor? bias, Size2 stride, Padding padding, Size2 dilation, Func<Tensor, Tensor>? activation, string layer)
     {
-        var nchw = Nhwc.ToNchw(inputs, layer);
-        var kernelShape = kernelHwio.Shape;
-        var pads = TfPadding.Of(padding, nchw.Size(2), nchw.Size(3), new Size2(kernelShape[0], kernelShape[1]), stride, dilation);
-        var output = nchw.Conv2d(Nhwc.HwioToOihw(kernelHwio), bias, stride.ToTuple(), pads, dilation.ToTuple());
-        var nhwc = Nhwc.ToNhwc(output);
+        // Wrappers of views and copies are disposed as soon as libtorch is done with them, so a
+        // long forward pass holds fewer intermediates than its dispose scope would.
+        using var nchw = Nhwc.ToNchw(inputs, layer);
+        CheckOperands(inputs, kernelHwio, layer);
+        var kernel = new Size2(kernelHwio.size(0), kernelHwio.size(1));
+        var pads = TfPadding.Of(padding, nchw.size(2), nchw.size(3), kernel, stride, dilation);
+        using var oihw = Nhwc.HwioToOihw(kernelHwio);
+        Tensor nhwc;
+        try
+        {
+            using var output = Convolve(nchw, oihw, bias, stride, pads, dilation);
+            nhwc = Nhwc.ToNhwc(output);
+        }
+        catch (ExternalException error)
+        {
+            throw LibTorchErrors.ForLayer(layer, error);
+        }
+
         return activation is null ? nhwc : activation(nhwc);
+    }
+
+    /// <summary>
+    /// libtorch pads both sides of an axis alike; TF's SAME puts the odd cell after. Unequal sides
+    /// are padded explicitly first (zeros, as the convolution's own padding would be).
+    /// </summary>
+    private static Tensor Convolve(Tensor nchw, Tensor oihw, Tensor? bias, Size2 stride, (long Top, long Bottom, long Left, long Right) pads, Size2 dilation)
+    {
+        var strides = stride.ToArray();
+        var dilations = dilation.ToArray();
+        if (pads.Top == pads.Bottom && pads.Left == pads.Right)
+        {
+            return nn.functional.conv2d(nchw, oihw, bias, strides, [pads.Top, pads.Left], dilations);
+        }
+
+        // functional.pad lists the last dimension first: (left, right, top, bottom).
+        using var padded = nn.functional.pad(nchw, [pads.Left, pads.Right, pads.Top, pads.Bottom]);
+        return nn.functional.conv2d(padded, oihw, bias, strides, [0, 0], dilations);
+    }
+
+    /// <summary>
+    /// The checks that turn libtorch's terse errors into ones that name the layer and the fix: the
+    /// kernel's input channels and dtype must be the input's.
+    /// </summary>
+    private static void CheckOperands(Tensor inputs, Tensor kernelHwio, string layer)
+    {
+        if (kernelHwio.dim() != 4)
+        {
+            throw new ArgumentException($"{layer} needs a 4-D HWIO kernel (height, width, in, out), got shape {ShapeFormat.Format(kernelHwio.shape)}.");
+        }
+
+        if (kernelHwio.size(2) != inputs.size(3))
+        {
+            throw new ArgumentException(
+                $"{layer} has a kernel for {kernelHwio.size(2)} input channels (shape {ShapeFormat.Format(kernelHwio.shape)}) but got an input with {inputs.size(3)} channels (shape {ShapeFormat.Format(inputs.shape)}). Feed it inputs with the channel count it was built for, or use a separate layer.");
+        }
+
+        if (kernelHwio.dtype != inputs.dtype)
+        {
+            throw new ArgumentException(
+                $"{layer} has a {DTypeNames.Of(kernelHwio.dtype)} kernel but got a {DTypeNames.Of(inputs.dtype)} input. Convert the input with to_type(ScalarType.{kernelHwio.dtype}), or use a separate layer for {DTypeNames.Of(inputs.dtype)} inputs.");
+        }
     }
 }

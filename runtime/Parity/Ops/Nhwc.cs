@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -17,31 +18,32 @@ internal static class Nhwc
 
     public static Tensor ToNchw(Tensor nhwc, string layer)
     {
-        if (nhwc.Rank != 4)
+        if (nhwc.dim() != 4)
         {
             throw new ArgumentException(
-                $"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(nhwc.Shape)}.");
+                $"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(nhwc.shape)}.");
         }
 
         // A tensor that really is NHWC in memory (a model input) permutes to a channels-last-strided
         // view, and libtorch's conv follows its input's memory format, which would turn the rest of
-        // the network channels-last (measured 1.57x slower on Inception-ResNet-v2). One copy here
-        // keeps every later layer in NCHW; views of earlier layers' outputs are already contiguous.
-        var nchw = nhwc.Permute(ToNchwOrder);
-        if (nchw.IsContiguous)
+        // the network channels-last: slower (1.57x on Inception-ResNet-v2), and on AVX-512 CPUs
+        // libtorch 2.10's channels-last 1x1 convolutions give wrong results at two threads. One copy
+        // here keeps every later layer in NCHW; views of earlier layers' outputs are already contiguous.
+        var nchw = nhwc.permute(ToNchwOrder);
+        if (nchw.is_contiguous())
         {
             return nchw;
         }
 
         using (nchw)
         {
-            return nchw.Contiguous();
+            return nchw.contiguous();
         }
     }
 
-    public static Tensor ToNhwc(Tensor nchw) => nchw.Permute(ToNhwcOrder);
+    public static Tensor ToNhwc(Tensor nchw) => nchw.permute(ToNhwcOrder);
 
-    public static Tensor HwioToOihw(Tensor hwio) => hwio.Permute(HwioToOihwOrder);
+    public static Tensor HwioToOihw(Tensor hwio) => hwio.permute(HwioToOihwOrder);
 
     /// <summary>Keeps an HWIO kernel variable in OIHW memory, so <see cref="HwioToOihw"/> of it is contiguous.</summary>
     public static Variable StoreAsOihw(Variable hwioKernel)

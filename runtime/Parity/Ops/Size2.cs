@@ -17,9 +17,13 @@ public readonly record struct Size2(long H, long W)
     /// <param name="pair">The pair.</param>
     public static implicit operator Size2((int H, int W) pair) => new(pair.H, pair.W);
 
-    /// <summary>The pair as a tuple, the form Parity.Torch takes.</summary>
+    /// <summary>The pair as a (height, width) tuple.</summary>
     /// <returns>(H, W).</returns>
     public (long H, long W) ToTuple() => (H, W);
+
+    /// <summary>The pair as the <c>[height, width]</c> array TorchSharp's functional ops take.</summary>
+    /// <returns>A new two-element array.</returns>
+    public long[] ToArray() => [H, W];
 
     internal Size2 Validate(string what)
     {

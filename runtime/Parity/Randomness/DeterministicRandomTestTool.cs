@@ -2,7 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Randomness;
 
@@ -12,8 +13,18 @@ namespace Parity.Randomness;
 /// module-style migration draw the same numbers when run inside <see cref="Scope"/>.
 /// </summary>
 /// <remarks>
+/// <para>
 /// Scopes are async-local: each test (or task) sees only the scopes it opened, so parallel tests
 /// with their own tools never interfere. Inside nested scopes the innermost tool applies.
+/// </para>
+/// <para>
+/// Opening a scope also seeds TorchSharp's default generator with <see cref="Seed"/> (what
+/// <c>torch.manual_seed(Seed)</c> does), so TorchSharp's own layers constructed inside it, and ops
+/// such as <c>nn.Dropout</c> that take no generator, are reproducible too and match PyTorch seeded
+/// the same way; leaving the scope puts back the state the default generator had before. That
+/// generator is one per process, not per async flow: tests that rely on it inside a scope must not
+/// run in parallel with other code that draws from it (mark them <c>[NonParallelizable]</c>).
+/// </para>
 /// </remarks>
 public sealed class DeterministicRandomTestTool
 {
@@ -79,8 +90,9 @@ public sealed class DeterministicRandomTestTool
     internal static DeterministicRandomTestTool? Current => CurrentFrame.Value?.Tool;
 
     /// <summary>
-    /// Opens a scope in which every random op of the runtime obeys this tool. Dispose it to leave;
-    /// scopes must be left in the reverse order they were opened.
+    /// Opens a scope in which every random op of the runtime obeys this tool, and seeds TorchSharp's
+    /// default generator with <see cref="Seed"/> (see the remarks). Dispose it to leave; scopes must
+    /// be left in the reverse order they were opened.
     /// </summary>
     /// <returns>The scope; disposing it restores the previous one.</returns>
     public IDisposable Scope()
@@ -110,7 +122,8 @@ public sealed class DeterministicRandomTestTool
             }
             else
             {
-                generator.ManualSeed(seed);
+                // libtorch reads the seed as the uint64 it is; the signed type is only TorchSharp's.
+                generator.manual_seed(unchecked((long)seed));
             }
 
             return draw(generator);
@@ -159,12 +172,19 @@ public sealed class DeterministicRandomTestTool
 
     private sealed class ScopeFrame : IDisposable
     {
+        // The default generator's state from before the scope, put back when it closes.
+        private readonly Tensor savedDefaultState;
         private bool disposed;
 
         public ScopeFrame(DeterministicRandomTestTool tool, ScopeFrame? parent)
         {
             Tool = tool;
             Parent = parent;
+            using var defaultGenerator = Generator.Default;
+
+            // The saved state must outlive whatever dispose scope the caller has open.
+            savedDefaultState = defaultGenerator.get_state().DetachFromDisposeScope();
+            defaultGenerator.manual_seed(unchecked((long)tool.Seed));
         }
 
         public DeterministicRandomTestTool Tool { get; }
@@ -187,6 +207,12 @@ public sealed class DeterministicRandomTestTool
 
             disposed = true;
             CurrentFrame.Value = Parent;
+            using (var defaultGenerator = Generator.Default)
+            {
+                defaultGenerator.set_state(savedDefaultState);
+            }
+
+            savedDefaultState.Dispose();
         }
     }
 }

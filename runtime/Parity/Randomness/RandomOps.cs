@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Randomness;
 
@@ -9,8 +10,8 @@ namespace Parity.Randomness;
 /// every draw of a model.
 /// </summary>
 /// <remarks>
-/// Every operation is built from one stream of float64 uniforms drawn in C order from a single
-/// generator per operation. That gives two properties tests rely on: a draw does not depend on
+/// Every operation but <see cref="Dropout"/> is built from one stream of float64 uniforms drawn in C
+/// order from a single generator per operation. That gives two properties tests rely on: a draw does not depend on
 /// the output dtype beyond the final rounding, and a smaller draw with the same seed is a prefix
 /// of a larger one. Inside a tool scope each operation draws from a generator freshly seeded from
 /// (tool seed, operation seed); outside any scope the global generator set by
@@ -41,7 +42,7 @@ public static class RandomOps
     /// <param name="high">Exclusive upper bound; must be greater than <paramref name="low"/>.</param>
     /// <param name="dtype">A floating dtype (float32 or float64).</param>
     /// <returns>A new tensor of the given shape and dtype.</returns>
-    public static Tensor Uniform(long[] shape, double low, double high, DType dtype = DType.Float32)
+    public static Tensor Uniform(long[] shape, double low, double high, ScalarType dtype = ScalarType.Float32)
     {
         ValidateShape(shape);
         ValidateFloating(dtype, nameof(Uniform));
@@ -54,12 +55,12 @@ public static class RandomOps
         using var unit = DrawUnitUniform(shape);
         using var scaled = unit * (high - low);
         using var shifted = scaled + low;
-        using var rounded = shifted.To(dtype);
+        using var rounded = shifted.to_type(dtype);
 
         // Rounding to float32 can carry a draw just below high up to high itself (with probability
         // 1/2 when high - low is one float32 step); clamping keeps the range half-open.
-        var highest = dtype == DType.Float32 ? MathF.BitDecrement((float)high) : Math.BitDecrement(high);
-        return rounded.Clamp(null, highest);
+        var highest = dtype == ScalarType.Float32 ? MathF.BitDecrement((float)high) : Math.BitDecrement(high);
+        return rounded.clamp_max(highest);
     }
 
     /// <summary>Draws values from a normal distribution.</summary>
@@ -68,7 +69,7 @@ public static class RandomOps
     /// <param name="stddev">Standard deviation; must not be negative.</param>
     /// <param name="dtype">A floating dtype (float32 or float64).</param>
     /// <returns>A new tensor of the given shape and dtype.</returns>
-    public static Tensor Normal(long[] shape, double mean, double stddev, DType dtype = DType.Float32)
+    public static Tensor Normal(long[] shape, double mean, double stddev, ScalarType dtype = ScalarType.Float32)
     {
         ValidateShape(shape);
         ValidateFloating(dtype, nameof(Normal));
@@ -89,7 +90,7 @@ public static class RandomOps
     /// <param name="stddev">Standard deviation of the untruncated distribution; must not be negative.</param>
     /// <param name="dtype">A floating dtype (float32 or float64).</param>
     /// <returns>A new tensor of the given shape and dtype.</returns>
-    public static Tensor TruncatedNormal(long[] shape, double mean, double stddev, DType dtype = DType.Float32)
+    public static Tensor TruncatedNormal(long[] shape, double mean, double stddev, ScalarType dtype = ScalarType.Float32)
     {
         ValidateShape(shape);
         ValidateFloating(dtype, nameof(TruncatedNormal));
@@ -104,9 +105,9 @@ public static class RandomOps
     /// <summary>Draws 1 with probability <paramref name="p"/> and 0 otherwise.</summary>
     /// <param name="shape">Shape of the result.</param>
     /// <param name="p">Probability of a 1, in [0, 1].</param>
-    /// <param name="dtype">Dtype of the result (any dtype; <see cref="DType.Bool"/> gives true/false).</param>
+    /// <param name="dtype">Dtype of the result (any dtype; <see cref="ScalarType.Bool"/> gives true/false).</param>
     /// <returns>A new tensor of the given shape and dtype.</returns>
-    public static Tensor Bernoulli(long[] shape, double p, DType dtype = DType.Float32)
+    public static Tensor Bernoulli(long[] shape, double p, ScalarType dtype = ScalarType.Float32)
     {
         ValidateShape(shape);
         if (!(p >= 0.0 && p <= 1.0))
@@ -115,8 +116,8 @@ public static class RandomOps
         }
 
         using var unit = DrawUnitUniform(shape);
-        using var ones = unit.Lt(p);
-        return ones.To(dtype);
+        using var ones = unit.lt(p);
+        return ones.to_type(dtype);
     }
 
     /// <summary>
@@ -124,6 +125,14 @@ public static class RandomOps
     /// <paramref name="rate"/> and the kept ones are scaled by 1/(1−rate); otherwise
     /// <paramref name="x"/> is returned unchanged.
     /// </summary>
+    /// <remarks>
+    /// The keep mask is drawn exactly as TorchSharp's <c>functional.dropout</c> draws it
+    /// (<c>empty_like(x).bernoulli_(1 − rate)</c>, divided by 1 − rate, times <paramref name="x"/>), so
+    /// given the same generator state the result is bitwise what <c>nn.Dropout</c> gives; it is drawn
+    /// in <paramref name="x"/>'s memory order, so an NHWC view of NCHW memory gets the mask an NCHW
+    /// module-style port draws. Unlike the other operations it is not built from the float64 uniform
+    /// stream, so a smaller draw is not a prefix of a larger one.
+    /// </remarks>
     /// <param name="x">A floating tensor.</param>
     /// <param name="rate">Fraction of elements to drop, in [0, 1).</param>
     /// <param name="training">Whether dropout is active; when false no random number is drawn.</param>
@@ -137,17 +146,17 @@ public static class RandomOps
                 nameof(rate), rate, "Dropout needs a rate (fraction of elements dropped) in [0, 1).");
         }
 
-        ValidateFloating(x.DType, nameof(Dropout));
+        ValidateFloating(x.dtype, nameof(Dropout));
         if (!training)
         {
             return x;
         }
 
-        using var unit = DrawUnitUniform(x.Shape);
-        using var keep = unit.Ge(rate);
-        using var mask = keep.To(x.DType);
-        using var kept = x * mask;
-        return kept * (1.0 / (1.0 - rate));
+        // F.dropout takes no generator, so its steps are repeated here with the one that applies.
+        var keepProbability = 1.0 - rate;
+        // In-place ops return the tensor itself, so the mask is the one empty_like made.
+        using var mask = Draw(generator => torch.empty_like(x).bernoulli_(keepProbability, generator).div_(keepProbability));
+        return x * mask;
     }
 
     // erf(2 / sqrt(2)): the probability mass within two standard deviations, mapped to [-1, 1].
@@ -160,32 +169,39 @@ public static class RandomOps
         using var unit = DrawUnitUniform(shape);
         using var scaled = unit * (2.0 * halfWidth);
         using var centred = scaled - halfWidth;
-        using var safe = centred.Clamp(-SmallestAboveMinusOne, SmallestAboveMinusOne);
-        using var inverse = safe.Erfinv();
+        using var safe = centred.clamp(-SmallestAboveMinusOne, SmallestAboveMinusOne);
+        using var inverse = safe.erfinv();
         return inverse * Math.Sqrt(2.0);
     }
 
     private static readonly double SmallestAboveMinusOne = Math.BitDecrement(1.0);
 
-    private static Tensor Affine(Tensor standard, double mean, double stddev, DType dtype)
+    private static Tensor Affine(Tensor standard, double mean, double stddev, ScalarType dtype)
     {
         using var scaled = standard * stddev;
         using var shifted = scaled + mean;
-        return shifted.To(dtype);
+        return shifted.to_type(dtype);
     }
 
     /// <summary>Draws float64 uniforms in [0, 1) in C order from the generator that applies here.</summary>
-    private static Tensor DrawUnitUniform(long[] shape)
+    private static Tensor DrawUnitUniform(long[] shape) =>
+        Draw(generator => torch.rand(shape, ScalarType.Float64, generator: generator));
+
+    /// <summary>
+    /// Runs one random operation with the generator that applies here: the innermost tool's, freshly
+    /// seeded for this operation, else the global one (null: libtorch's default generator).
+    /// </summary>
+    private static Tensor Draw(Func<Generator?, Tensor> draw)
     {
         var tool = DeterministicRandomTestTool.Current;
         if (tool is not null)
         {
-            return tool.Draw(generator => Tensor.RandUniform(shape, 0.0, 1.0, DType.Float64, generator));
+            return tool.Draw(draw);
         }
 
         lock (GlobalLock)
         {
-            return Tensor.RandUniform(shape, 0.0, 1.0, DType.Float64, globalGenerator);
+            return draw(globalGenerator);
         }
     }
 
@@ -203,12 +219,12 @@ public static class RandomOps
         }
     }
 
-    private static void ValidateFloating(DType dtype, string operation)
+    private static void ValidateFloating(ScalarType dtype, string operation)
     {
-        if (dtype is not (DType.Float32 or DType.Float64))
+        if (!DTypeNames.IsFloating(dtype))
         {
             throw new ArgumentException(
-                $"{operation} produces floating values; pass DType.Float32 or DType.Float64, not {dtype}.",
+                $"{operation} produces floating values; pass ScalarType.Float32 or ScalarType.Float64, not {DTypeNames.Of(dtype)}.",
                 nameof(dtype));
         }
     }

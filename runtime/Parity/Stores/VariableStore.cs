@@ -1,6 +1,6 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
 
 namespace Parity;
 
@@ -11,12 +11,14 @@ namespace Parity;
 /// A module's store always gets-or-creates. A legacy graph's store follows TF1's reuse rules within
 /// a run and reuses what earlier runs of the same graph-building code created.
 /// </remarks>
-internal sealed class VariableStore(bool legacy)
+/// <param name="legacy">Whether TF1's reuse rules apply (a legacy graph's store).</param>
+/// <param name="owner">The module that registers what a tracked store creates; none for a legacy graph.</param>
+internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
 {
     private readonly object gate = new();
     private readonly Dictionary<string, Variable> variables = new(StringComparer.Ordinal);
     private readonly List<object> entries = [];
-    private readonly Dictionary<string, Module> layers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, torch.nn.Module> layers = new(StringComparer.Ordinal);
     private readonly HashSet<string> createdThisRun = new(StringComparer.Ordinal);
 
     /// <summary>Variables and layers in the order they were first created.</summary>
@@ -102,6 +104,7 @@ internal sealed class VariableStore(bool legacy)
             variables.Add(args.Name, created);
             entries.Add(created);
             createdThisRun.Add(args.Name);
+            owner?.Register(created);
             return created;
         }
     }
@@ -111,7 +114,7 @@ internal sealed class VariableStore(bool legacy)
     /// has none (or is a legacy store, whose reuse rules need the full request): the allocation-free
     /// path a module's layers take on every call after the first.
     /// </summary>
-    public Variable? FindShared(string name, long[] shape, DType dtype)
+    public Variable? FindShared(string name, long[] shape, torch.ScalarType dtype)
     {
         if (legacy)
         {
@@ -137,7 +140,7 @@ internal sealed class VariableStore(bool legacy)
 
     /// <summary>Returns the layer stored under <paramref name="key"/>, building it with <paramref name="factory"/> the first time.</summary>
     public TLayer GetOrCreateLayer<TLayer>(string key, Func<TLayer> factory)
-        where TLayer : Module
+        where TLayer : torch.nn.Module
     {
         lock (gate)
         {
@@ -159,6 +162,7 @@ internal sealed class VariableStore(bool legacy)
 
             layers.Add(key, layer);
             entries.Add(layer);
+            owner?.RegisterLayer(key, layer);
             return layer;
         }
     }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Testing;
 
@@ -26,34 +27,34 @@ internal static class CloseComparer
     {
         ArgumentNullException.ThrowIfNull(actual);
         ArgumentNullException.ThrowIfNull(expected);
-        var actualShape = actual.Shape;
-        var expectedShape = expected.Shape;
-        var tolerance = Tolerance.Resolve(expected.DType, rtol, atol);
+        var actualShape = actual.shape;
+        var expectedShape = expected.shape;
+        var tolerance = Tolerance.Resolve(expected.dtype, rtol, atol);
 
         if (!actualShape.AsSpan().SequenceEqual(expectedShape))
         {
-            return new TensorComparison(ComparisonOutcome.ShapeMismatch, actualShape, expectedShape, actual.DType, expected.DType, tolerance, equalNan);
+            return new TensorComparison(ComparisonOutcome.ShapeMismatch, actualShape, expectedShape, actual.dtype, expected.dtype, tolerance, equalNan);
         }
 
-        if (actual.DType != expected.DType)
+        if (actual.dtype != expected.dtype)
         {
-            return new TensorComparison(ComparisonOutcome.DTypeMismatch, actualShape, expectedShape, actual.DType, expected.DType, tolerance, equalNan);
+            return new TensorComparison(ComparisonOutcome.DTypeMismatch, actualShape, expectedShape, actual.dtype, expected.dtype, tolerance, equalNan);
         }
 
-        var state = new Accumulator(actualShape, actual.DType, tolerance, equalNan);
-        var total = actual.NumElements;
+        var state = new Accumulator(actualShape, actual.dtype, tolerance, equalNan);
+        var total = actual.numel();
         if (total > 0)
         {
-            using var scope = Torch.Torch.NewDisposeScope();
-            using var noGrad = Torch.Torch.NoGrad();
-            var flatActual = actual.Reshape(new[] { total });
-            var flatExpected = expected.Reshape(new[] { total });
+            using var scope = torch.NewDisposeScope();
+            using var noGrad = torch.no_grad();
+            var flatActual = actual.reshape(total);
+            var flatExpected = expected.reshape(total);
             for (long start = 0; start < total; start += ChunkElements)
             {
-                using var chunkScope = Torch.Torch.NewDisposeScope();
+                using var chunkScope = torch.NewDisposeScope();
                 var end = Math.Min(start + ChunkElements, total);
-                var a = flatActual.Slice(0, start, end, 1);
-                var e = flatExpected.Slice(0, start, end, 1);
+                var a = flatActual.slice(0, start, end, 1);
+                var e = flatExpected.slice(0, start, end, 1);
                 if (!QuickCheckPasses(a, e, state))
                 {
                     DetailedCheck(a, e, start, state);
@@ -62,9 +63,9 @@ internal static class CloseComparer
         }
 
         return state.MismatchCount == 0
-            ? new TensorComparison(ComparisonOutcome.Close, actualShape, expectedShape, actual.DType, expected.DType, tolerance, equalNan)
+            ? new TensorComparison(ComparisonOutcome.Close, actualShape, expectedShape, actual.dtype, expected.dtype, tolerance, equalNan)
             : new TensorComparison(
-                ComparisonOutcome.ValueMismatch, actualShape, expectedShape, actual.DType, expected.DType, tolerance, equalNan,
+                ComparisonOutcome.ValueMismatch, actualShape, expectedShape, actual.dtype, expected.dtype, tolerance, equalNan,
                 state.MismatchCount, state.NanMismatchCount, state.GreatestAbsolute, state.GreatestRelative, state.Samples);
     }
 
@@ -80,14 +81,14 @@ internal static class CloseComparer
     /// </remarks>
     private static bool QuickCheckPasses(Tensor a, Tensor e, Accumulator state)
     {
-        if (!IsFloating(a.DType) && state.Tolerance == Tolerance.Exact)
+        if (!IsFloating(a.dtype) && state.Tolerance == Tolerance.Exact)
         {
-            return a.Eq(e).All().Item<bool>();
+            return a.eq(e).all().item<bool>();
         }
 
         var (difference, slack) = DifferenceAndAllowance(a, e, state.Tolerance);
-        slack.SubInPlace(difference);
-        return slack.Min().ToDouble() >= 0.0;
+        slack.sub_(difference);
+        return slack.min().ToDouble() >= 0.0;
     }
 
     private static void DetailedCheck(Tensor a, Tensor e, long offset, Accumulator state)
@@ -95,14 +96,14 @@ internal static class CloseComparer
         Tensor mismatch;
         Tensor? difference = null;
         Tensor? allowed = null;
-        if (a.DType == DType.Bool || (!IsFloating(a.DType) && state.Tolerance == Tolerance.Exact))
+        if (a.dtype == ScalarType.Bool || (!IsFloating(a.dtype) && state.Tolerance == Tolerance.Exact))
         {
-            mismatch = a.Ne(e);
-            if (a.DType != DType.Bool)
+            mismatch = a.ne(e);
+            if (a.dtype != ScalarType.Bool)
             {
                 // Subtract in int64 so large integers keep their exact difference, then widen for the report.
-                difference = (a.To(DType.Int64) - e.To(DType.Int64)).Abs().To(DType.Float64);
-                allowed = Tensor.ZerosLike(difference);
+                difference = (a.to_type(ScalarType.Int64) - e.to_type(ScalarType.Int64)).abs().to_type(ScalarType.Float64);
+                allowed = torch.zeros_like(difference);
             }
         }
         else
@@ -112,16 +113,16 @@ internal static class CloseComparer
             // Equal values (including equal infinities) are close; otherwise the difference must be
             // finite and within the allowance. NaN fails every comparison, so it is a mismatch
             // unless both sides are NaN and equalNan is set.
-            var close = a.Eq(e).LogicalOr(difference.IsFinite().LogicalAnd(difference.Le(allowed)));
+            var close = a.eq(e).logical_or(difference.isfinite().logical_and(difference.le(allowed)));
             if (state.EqualNan)
             {
-                close = close.LogicalOr(a.IsNan().LogicalAnd(e.IsNan()));
+                close = close.logical_or(a.isnan().logical_and(e.isnan()));
             }
 
-            mismatch = close.LogicalNot();
+            mismatch = close.logical_not();
         }
 
-        var count = mismatch.Sum().ToInt64();
+        var count = mismatch.sum().ToInt64();
         if (count == 0)
         {
             return;
@@ -130,9 +131,9 @@ internal static class CloseComparer
         state.MismatchCount += count;
         if (difference is not null && allowed is not null)
         {
-            var nan = difference.IsNan();
-            state.NanMismatchCount += mismatch.LogicalAnd(nan).Sum().ToInt64();
-            var ranked = mismatch.LogicalAnd(nan.LogicalNot());
+            var nan = difference.isnan();
+            state.NanMismatchCount += mismatch.logical_and(nan).sum().ToInt64();
+            var ranked = mismatch.logical_and(nan.logical_not());
             TrackGreatest(ranked, difference, offset, state, (index, value) =>
             {
                 if (state.GreatestAbsolute is null || value > state.GreatestAbsolute.Difference)
@@ -141,8 +142,8 @@ internal static class CloseComparer
                 }
             });
 
-            var relative = difference / e.To(difference.DType).Abs();
-            TrackGreatest(ranked.LogicalAnd(relative.IsNan().LogicalNot()), relative, offset, state, (index, value) =>
+            var relative = difference / e.to_type(difference.dtype).abs();
+            TrackGreatest(ranked.logical_and(relative.isnan().logical_not()), relative, offset, state, (index, value) =>
             {
                 if (state.GreatestRelative is null || value > state.GreatestRelative.Difference)
                 {
@@ -157,27 +158,27 @@ internal static class CloseComparer
     /// <summary>Finds the greatest value of <paramref name="values"/> where <paramref name="mask"/> holds.</summary>
     private static void TrackGreatest(Tensor mask, Tensor values, long offset, Accumulator state, Action<long, double> offer)
     {
-        if (!mask.Any().Item<bool>())
+        if (!mask.any().item<bool>())
         {
             return;
         }
 
-        using var floor = Tensor.Scalar(-1.0, values.DType);
-        var masked = Tensor.Where(mask, values, floor);
-        var index = masked.ArgMax().ToInt64();
+        using var unranked = mask.logical_not();
+        var masked = values.masked_fill(unranked, -1.0);
+        var index = masked.argmax().ToInt64();
         offer(offset + index, ElementAt(values, index));
     }
 
     /// <summary>Reads the first mismatches in C order: argmax of a 0/1 mask finds the first 1.</summary>
     private static void CollectSamples(Tensor a, Tensor e, Tensor mismatch, long offset, Accumulator state)
     {
-        var flags = mismatch.To(DType.Int32);
-        var length = flags.NumElements;
+        var flags = mismatch.to_type(ScalarType.Int32);
+        var length = flags.numel();
         long from = 0;
         while (state.Samples.Count < SampleCount && from < length)
         {
-            var rest = flags.Slice(0, from, length, 1);
-            var first = rest.ArgMax().ToInt64();
+            var rest = flags.slice(0, from, length, 1);
+            var first = rest.argmax().ToInt64();
             if (ElementAt(rest, first) == 0)
             {
                 return;
@@ -186,8 +187,8 @@ internal static class CloseComparer
             var index = from + first;
             state.Samples.Add(new MismatchSample(
                 state.Unravel(offset + index),
-                MismatchReport.Value(a.Slice(0, index, index + 1, 1)),
-                MismatchReport.Value(e.Slice(0, index, index + 1, 1))));
+                MismatchReport.Value(a.slice(0, index, index + 1, 1)),
+                MismatchReport.Value(e.slice(0, index, index + 1, 1))));
             from = index + 1;
         }
     }
@@ -195,26 +196,26 @@ internal static class CloseComparer
     private static (Tensor Difference, Tensor Allowed) DifferenceAndAllowance(Tensor a, Tensor e, Tolerance tolerance)
     {
         // Integers are compared in float64 so a difference cannot overflow the integer type.
-        if (!IsFloating(a.DType))
+        if (!IsFloating(a.dtype))
         {
-            a = a.To(DType.Float64);
-            e = e.To(DType.Float64);
+            a = a.to_type(ScalarType.Float64);
+            e = e.to_type(ScalarType.Float64);
         }
 
-        var difference = (a - e).Abs();
-        var allowed = e.Abs();
-        allowed.MulInPlace(tolerance.Rtol);
-        allowed.AddInPlace(tolerance.Atol);
+        var difference = (a - e).abs();
+        var allowed = e.abs();
+        allowed.mul_(tolerance.Rtol);
+        allowed.add_(tolerance.Atol);
         return (difference, allowed);
     }
 
-    private static double ElementAt(Tensor flat, long index) => flat.Slice(0, index, index + 1, 1).ToDouble();
+    private static double ElementAt(Tensor flat, long index) => flat.slice(0, index, index + 1, 1).ToDouble();
 
-    private static bool IsFloating(DType dtype) => dtype is DType.Float32 or DType.Float64;
+    private static bool IsFloating(ScalarType dtype) => DTypeNames.IsFloating(dtype);
 
-    private sealed class Accumulator(long[] shape, DType dtype, Tolerance tolerance, bool equalNan)
+    private sealed class Accumulator(long[] shape, ScalarType dtype, Tolerance tolerance, bool equalNan)
     {
-        public DType DType { get; } = dtype;
+        public ScalarType DType { get; } = dtype;
 
         public Tolerance Tolerance { get; } = tolerance;
 

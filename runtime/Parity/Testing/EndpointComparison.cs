@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Testing;
 
@@ -88,31 +89,31 @@ public static class EndpointComparison
         var comparison = TensorAssert.Compare(actual, expected, rtol, atol, equalNan);
         if (comparison.Outcome is ComparisonOutcome.ShapeMismatch or ComparisonOutcome.DTypeMismatch)
         {
-            return new EndpointRow(name, actual.Shape, double.NaN, double.NaN, comparison);
+            return new EndpointRow(name, actual.shape, double.NaN, double.NaN, comparison);
         }
 
         var (maxAbsolute, maxRelative) = GreatestDifferences(actual, expected);
-        return new EndpointRow(name, actual.Shape, maxAbsolute, maxRelative, comparison);
+        return new EndpointRow(name, actual.shape, maxAbsolute, maxRelative, comparison);
     }
 
     /// <summary>Greatest |a − e| and |a − e| / |e| over all elements (0/0 counts as 0), computed natively.</summary>
     private static (double Absolute, double Relative) GreatestDifferences(Tensor actual, Tensor expected)
     {
-        if (actual.NumElements == 0 || actual.DType == DType.Bool)
+        if (actual.numel() == 0 || actual.dtype == ScalarType.Bool)
         {
             return (0.0, 0.0);
         }
 
-        using var scope = Torch.Torch.NewDisposeScope();
-        using var noGrad = Torch.Torch.NoGrad();
+        using var scope = torch.NewDisposeScope();
+        using var noGrad = torch.no_grad();
 
         // Floats stay in their own dtype (no widened copy of a large endpoint); integers widen so
         // the difference cannot overflow.
-        var floating = actual.DType is DType.Float32 or DType.Float64;
-        var a = floating ? actual : actual.To(DType.Float64);
-        var e = floating ? expected : expected.To(DType.Float64);
-        var difference = (a - e).Abs();
-        var relative = Tensor.Where(difference.Eq(0.0), difference, difference / e.Abs());
-        return (difference.Max().ToDouble(), relative.Max().ToDouble());
+        var floating = DTypeNames.IsFloating(actual.dtype);
+        var a = floating ? actual : actual.to_type(ScalarType.Float64);
+        var e = floating ? expected : expected.to_type(ScalarType.Float64);
+        var difference = (a - e).abs();
+        var relative = torch.where(difference.eq(0.0), difference, difference / e.abs());
+        return (difference.max().ToDouble(), relative.max().ToDouble());
     }
 }

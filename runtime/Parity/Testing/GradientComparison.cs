@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using Parity.Torch;
+using System.Runtime.InteropServices;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Testing;
 
@@ -18,44 +20,52 @@ public static class GradientComparison
     /// <param name="loss">Builds the scalar loss (runs the forward pass).</param>
     /// <param name="variables">The variables to differentiate with respect to.</param>
     /// <returns>Name → gradient, in the order of <paramref name="variables"/>; the caller owns the tensors.</returns>
-    /// <exception cref="ArgumentException">The loss is not a single-element tensor.</exception>
+    /// <exception cref="ArgumentException">The loss is not a single-element tensor, or records no gradients.</exception>
+    /// <exception cref="InvalidOperationException">libtorch's backward pass failed (the message is libtorch's, without its C++ backtrace).</exception>
     public static IReadOnlyList<KeyValuePair<string, Tensor>> Gradients(Func<Tensor> loss, IEnumerable<Variable> variables)
     {
         ArgumentNullException.ThrowIfNull(loss);
         ArgumentNullException.ThrowIfNull(variables);
-        var trainable = variables.Where(v => v.Trainable && v.Value.RequiresGrad).ToArray();
-        foreach (var variable in trainable)
-        {
-            variable.Value.ZeroGrad();
-        }
-
+        var trainable = variables.Where(v => v.Trainable && v.Value.requires_grad).ToArray();
+        ZeroGradients(trainable);
         var gradients = new List<KeyValuePair<string, Tensor>>();
-        using (var scope = Torch.Torch.NewDisposeScope())
+        using (var scope = torch.NewDisposeScope())
         {
             var value = loss() ?? throw new InvalidOperationException("The loss function returned null; return the scalar loss tensor.");
-            if (value.NumElements != 1)
+            if (value.numel() != 1)
             {
                 throw new ArgumentException(
-                    $"Gradients need a scalar loss, got shape {ShapeFormat.Format(value.Shape)}; reduce it first (for example with Sum() or Mean()).",
+                    $"Gradients need a scalar loss, got shape {ShapeFormat.Format(value.shape)}; reduce it first (for example with sum() or mean()).",
                     nameof(loss));
             }
 
-            value.Backward();
+            if (!value.requires_grad)
+            {
+                throw new ArgumentException(
+                    "The loss does not depend on any tensor that records gradients, so it cannot be differentiated. Build it from the variables' values inside the loss function, outside no_grad().",
+                    nameof(loss));
+            }
+
+            try
+            {
+                value.backward();
+            }
+            catch (ExternalException error)
+            {
+                throw new InvalidOperationException($"The backward pass of the loss failed inside libtorch: {LibTorchErrors.Trim(error.Message)}", error);
+            }
+
             foreach (var variable in trainable)
             {
-                if (variable.Value.Grad is { } grad)
+                if (variable.Value.grad is { } grad)
                 {
-                    gradients.Add(new(variable.Name, grad.Clone().DetachFromDisposeScope()));
+                    gradients.Add(new(variable.Name, grad.clone().DetachFromDisposeScope()));
                 }
             }
         }
 
         // Leave no accumulated gradient behind for the next backward pass.
-        foreach (var variable in trainable)
-        {
-            variable.Value.ZeroGrad();
-        }
-
+        ZeroGradients(trainable);
         return gradients;
     }
 
@@ -108,10 +118,11 @@ public static class GradientComparison
         var gradients = Gradients(loss, byName.Values);
         try
         {
-            using var noGrad = Torch.Torch.NoGrad();
+            using var noGrad = torch.no_grad();
             foreach (var (name, gradient) in gradients)
             {
-                byName[name].Value.SubInPlace(gradient, learningRate);
+                // add_ with alpha = −lr is the update torch.optim.SGD makes (one fused rounding).
+                byName[name].Value.add_(gradient, -learningRate);
             }
         }
         finally
@@ -152,6 +163,16 @@ public static class GradientComparison
 
     private static IEnumerable<KeyValuePair<string, Tensor>> Values(IEnumerable<Variable> variables) =>
         variables.Select(v => new KeyValuePair<string, Tensor>(v.Name, v.Value));
+
+    /// <summary>Sets each accumulated gradient to zero (nothing to do before the first backward pass).</summary>
+    private static void ZeroGradients(IEnumerable<Variable> variables)
+    {
+        foreach (var variable in variables)
+        {
+            using var grad = variable.Value.grad;
+            grad?.zero_();
+        }
+    }
 
     private static void DisposeAll(IEnumerable<KeyValuePair<string, Tensor>> tensors)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Testing;
 
@@ -14,7 +15,7 @@ internal static class MismatchReport
             "Values are compared only when shapes match; fix the code that produced the actual tensor, or reshape it if only the layout differs.",
         ComparisonOutcome.DTypeMismatch =>
             $"Tensor dtypes differ: actual {DTypeNames.Of(c.ActualDType)}, expected {DTypeNames.Of(c.ExpectedDType)} " +
-            $"(shape {ShapeFormat.Format(c.ActualShape)}). Convert one side with To(DType) if the difference is intended.",
+            $"(shape {ShapeFormat.Format(c.ActualShape)}). Convert one side with to_type(ScalarType) if the difference is intended.",
         ComparisonOutcome.Close =>
             $"Tensors are close: {c.ElementCount} {DTypeNames.Of(c.ActualDType)} elements of shape {ShapeFormat.Format(c.ActualShape)} " +
             $"within {ToleranceText(c)}.",
@@ -22,11 +23,11 @@ internal static class MismatchReport
     };
 
     /// <summary>Reads a one-element tensor and formats it the way its dtype prints: shortest round-trip for floats, integers exactly.</summary>
-    public static string Value(Tensor element) => element.DType switch
+    public static string Value(Tensor element) => element.dtype switch
     {
-        DType.Float32 => element.ToSingle().ToString(CultureInfo.InvariantCulture),
-        DType.Float64 => element.ToDouble().ToString(CultureInfo.InvariantCulture),
-        DType.Bool => element.ToInt64() != 0 ? "true" : "false",
+        ScalarType.Float32 => element.item<float>().ToString(CultureInfo.InvariantCulture),
+        ScalarType.Float64 => element.item<double>().ToString(CultureInfo.InvariantCulture),
+        ScalarType.Bool => element.item<bool>() ? "true" : "false",
         _ => element.ToInt64().ToString(CultureInfo.InvariantCulture),
     };
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Testing;
 
@@ -14,8 +15,8 @@ public sealed class TensorComparison
         ComparisonOutcome outcome,
         long[] actualShape,
         long[] expectedShape,
-        DType actualDType,
-        DType expectedDType,
+        ScalarType actualDType,
+        ScalarType expectedDType,
         Tolerance tolerance,
         bool equalNan,
         long mismatchCount = 0,
@@ -52,10 +53,10 @@ public sealed class TensorComparison
     public long[] ExpectedShape { get; }
 
     /// <summary>Dtype of the actual tensor.</summary>
-    public DType ActualDType { get; }
+    public ScalarType ActualDType { get; }
 
     /// <summary>Dtype of the expected tensor.</summary>
-    public DType ExpectedDType { get; }
+    public ScalarType ExpectedDType { get; }
 
     /// <summary>The tolerance the elements were compared with.</summary>
     public Tolerance Tolerance { get; }

@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Testing;
 
@@ -19,10 +20,10 @@ public readonly record struct Tolerance(double Rtol, double Atol)
     /// </summary>
     /// <param name="dtype">The dtype of the compared tensors.</param>
     /// <returns>The default tolerance.</returns>
-    public static Tolerance DefaultFor(DType dtype) => dtype switch
+    public static Tolerance DefaultFor(ScalarType dtype) => dtype switch
     {
-        DType.Float32 => new(1.3e-6, 1e-5),
-        DType.Float64 => new(1e-7, 1e-7),
+        ScalarType.Float32 => new(1.3e-6, 1e-5),
+        ScalarType.Float64 => new(1e-7, 1e-7),
         _ => Exact,
     };
 
@@ -34,7 +35,7 @@ public readonly record struct Tolerance(double Rtol, double Atol)
     /// <param name="atol">Absolute tolerance, or null for the dtype's default.</param>
     /// <returns>The resolved tolerance.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A given tolerance is negative or NaN.</exception>
-    public static Tolerance Resolve(DType dtype, double? rtol, double? atol)
+    public static Tolerance Resolve(ScalarType dtype, double? rtol, double? atol)
     {
         var defaults = DefaultFor(dtype);
         var resolved = new Tolerance(rtol ?? defaults.Rtol, atol ?? defaults.Atol);

@@ -8,7 +8,7 @@ namespace Parity;
 /// of the innermost module call or legacy graph run. Flowed with the execution context, so parallel
 /// tests and threads never see each other's frames.
 /// </summary>
-internal sealed class CallFrame(Module? module, VariableStore? store, ScopeState? scopes, bool training)
+internal sealed class CallFrame(IParityModule? module, VariableStore? store, ScopeState? scopes, bool training)
 {
     private static readonly AsyncLocal<CallFrame?> CurrentFrame = new();
 
@@ -19,7 +19,7 @@ internal sealed class CallFrame(Module? module, VariableStore? store, ScopeState
     }
 
     /// <summary>The module whose forward pass this is, or <see langword="null"/> for a legacy graph run.</summary>
-    public Module? Module => module;
+    public IParityModule? Module => module;
 
     /// <summary>The store that store APIs use, or <see langword="null"/> when no tracked method or legacy graph is active.</summary>
     public VariableStore? Store => store;

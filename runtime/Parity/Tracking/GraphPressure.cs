@@ -15,7 +15,7 @@ namespace Parity;
 /// still referenced then and is promoted, so only a gen-1 pass finds it once dropped. When the runtime
 /// already ran a gen-1 (or older) collection since the last check, that one did the job and the count
 /// starts over without forcing another. The call cannot know whether its caller will dispose the
-/// result, so the count runs for every result that carries a graph; under <c>Torch.NoGrad()</c>
+/// result, so the count runs for every result that carries a graph; under <c>torch.no_grad()</c>
 /// results carry none and nothing is counted. At Inception scale (thousands of intermediates per
 /// call) this means about one gen-1 collection per call; measured on Inception-ResNet-v2 at 299×299,
 /// one thread, that is 2.8 ms of GC pause per 5.6 s forward pass (0.05 %), while each dropped result

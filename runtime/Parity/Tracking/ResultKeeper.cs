@@ -1,6 +1,6 @@
 using System.Collections;
 using System.Runtime.CompilerServices;
-using Parity.Torch;
+using TorchSharp;
 
 namespace Parity;
 
@@ -14,9 +14,9 @@ internal static class ResultKeeper
         {
             case null:
                 return false;
-            case Tensor tensor:
+            case torch.Tensor tensor:
                 tensor.MoveToOuterDisposeScope();
-                return tensor.RequiresGrad;
+                return tensor.requires_grad;
             case ITensorContainer container:
                 return MoveAll(container.Tensors);
             case ITuple tuple:

@@ -1,15 +1,16 @@
 using System.Collections.Generic;
+using TorchSharp;
 
 namespace Parity;
 
 /// <summary>Gathers a module's variables: own weights, sublayers in fields, then its store, each variable once.</summary>
 internal static class VariableCollector
 {
-    public static IReadOnlyList<Variable> Collect(Module root, bool? trainable)
+    public static IReadOnlyList<Variable> Collect(torch.nn.Module root, bool? trainable)
     {
         var result = new List<Variable>();
         var seenVariables = new HashSet<Variable>(ReferenceEqualityComparer.Instance);
-        var seenModules = new HashSet<Module>(ReferenceEqualityComparer.Instance);
+        var seenModules = new HashSet<torch.nn.Module>(ReferenceEqualityComparer.Instance);
         Visit(root, result, seenVariables, seenModules);
         if (trainable is { } wanted)
         {
@@ -19,14 +20,15 @@ internal static class VariableCollector
         return result;
     }
 
-    private static void Visit(Module module, List<Variable> result, HashSet<Variable> seenVariables, HashSet<Module> seenModules)
+    // Plain TorchSharp modules hold parameters, not variables; only Parity modules are walked.
+    private static void Visit(torch.nn.Module module, List<Variable> result, HashSet<Variable> seenVariables, HashSet<torch.nn.Module> seenModules)
     {
-        if (!seenModules.Add(module))
+        if (module is not IParityModule parity || !seenModules.Add(module))
         {
             return;
         }
 
-        foreach (var variable in module.OwnVariables)
+        foreach (var variable in parity.OwnVariables)
         {
             Add(variable, result, seenVariables);
         }
@@ -36,7 +38,7 @@ internal static class VariableCollector
             VisitEntry(held, result, seenVariables, seenModules);
         }
 
-        if (module.Store is { } store)
+        if (parity.Store is { } store)
         {
             foreach (var entry in store.Entries())
             {
@@ -45,13 +47,13 @@ internal static class VariableCollector
         }
     }
 
-    private static void VisitEntry(object entry, List<Variable> result, HashSet<Variable> seenVariables, HashSet<Module> seenModules)
+    private static void VisitEntry(object entry, List<Variable> result, HashSet<Variable> seenVariables, HashSet<torch.nn.Module> seenModules)
     {
         if (entry is Variable variable)
         {
             Add(variable, result, seenVariables);
         }
-        else if (entry is Module child)
+        else if (entry is torch.nn.Module child)
         {
             Visit(child, result, seenVariables, seenModules);
         }

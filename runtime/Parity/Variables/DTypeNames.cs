@@ -1,20 +1,21 @@
-using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
-/// <summary>The lower-case dtype names the runtime's messages use (<c>float32</c>, <c>int64</c>).</summary>
+/// <summary>The lower-case, TF-style dtype names the runtime's messages use (<c>float32</c>, <c>int64</c>).</summary>
 internal static class DTypeNames
 {
-    public static string Of(DType dtype) => dtype switch
+    public static string Of(ScalarType dtype) => dtype switch
     {
-        DType.Float32 => "float32",
-        DType.Float64 => "float64",
-        DType.Int32 => "int32",
-        DType.Int64 => "int64",
-        DType.Bool => "bool",
-        _ => dtype.ToString(),
+        ScalarType.Float32 => "float32",
+        ScalarType.Float64 => "float64",
+        ScalarType.Int32 => "int32",
+        ScalarType.Int64 => "int64",
+        ScalarType.Bool => "bool",
+        _ => dtype.ToString().ToLowerInvariant(),
     };
 
-    public static bool IsFloating(DType dtype) => dtype is DType.Float32 or DType.Float64;
+    /// <summary>The element types variables, initializers and comparisons treat as floating point.</summary>
+    public static bool IsFloating(ScalarType dtype) => dtype is ScalarType.Float32 or ScalarType.Float64;
 }

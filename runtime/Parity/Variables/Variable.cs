@@ -1,6 +1,8 @@
 using System;
 using System.Diagnostics.CodeAnalysis;
-using Parity.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -29,7 +31,7 @@ public sealed class Variable
     /// <param name="trainable">Whether the variable is trained.</param>
     /// <param name="regularizer">Regularizer whose loss the variable contributes, if any.</param>
     [CreatesVariable]
-    public Variable(string name, long[] shape, DType dtype = DType.Float32, Initializer? initializer = null, bool trainable = true, Regularizer? regularizer = null)
+    public Variable(string name, long[] shape, ScalarType dtype = ScalarType.Float32, Initializer? initializer = null, bool trainable = true, Regularizer? regularizer = null)
         : this(new VariableCreationArgs(
             CheckName(name),
             (long[])(shape ?? throw new ArgumentNullException(nameof(shape))).Clone(),
@@ -52,8 +54,8 @@ public sealed class Variable
     public Variable(string name, Tensor initialValue, bool trainable = true, Regularizer? regularizer = null)
         : this(new VariableCreationArgs(
             CheckName(name),
-            (initialValue ?? throw new ArgumentNullException(nameof(initialValue))).Shape,
-            initialValue.DType,
+            (initialValue ?? throw new ArgumentNullException(nameof(initialValue))).shape,
+            initialValue.dtype,
             trainable,
             Initializers.FromTensor(initialValue),
             regularizer))
@@ -87,7 +89,7 @@ public sealed class Variable
     public long[] Shape => (long[])ShapeUnsafe.Clone();
 
     /// <summary>Element type of the variable.</summary>
-    public DType DType { get; private set; }
+    public ScalarType DType { get; private set; }
 
     /// <summary>Whether the variable is trained (and listed in trainable collections).</summary>
     public bool Trainable { get; private set; }
@@ -98,9 +100,16 @@ public sealed class Variable
     /// <summary>The regularizer whose loss this variable contributes, or <see langword="null"/>.</summary>
     public Regularizer? Regularizer { get; private set; }
 
-    /// <summary>The current value. The tensor is owned by the variable: read it, do not dispose it.</summary>
+    /// <summary>
+    /// The current value. For a trained floating-point variable this is a TorchSharp
+    /// <see cref="Parameter"/>, the very tensor a module registers and an optimizer updates. The tensor
+    /// is owned by the variable: read it, do not dispose it.
+    /// </summary>
     /// <exception cref="ObjectDisposedException">Someone disposed the value tensor.</exception>
-    public Tensor Value => value.IsDisposed ? throw ValueDisposed() : value;
+    public Tensor Value => value.IsInvalid ? throw ValueDisposed() : value;
+
+    /// <summary>Raised when <see cref="Value"/> becomes another tensor object, so the modules that registered it register the new one.</summary>
+    internal event Action<Variable>? ValueReplaced;
 
     internal long[] ShapeUnsafe { get; private set; }
 
@@ -114,15 +123,15 @@ public sealed class Variable
     public void Assign(Tensor newValue)
     {
         ArgumentNullException.ThrowIfNull(newValue);
-        if (!ShapeFormat.Equal(newValue.Shape, ShapeUnsafe))
+        if (!ShapeFormat.Equal(newValue.shape, ShapeUnsafe))
         {
             throw new ArgumentException(
-                $"Cannot assign a value of shape {ShapeFormat.Format(newValue.Shape)} to variable {Name} of shape {ShapeFormat.Format(ShapeUnsafe)}. Reshape the value first.",
+                $"Cannot assign a value of shape {ShapeFormat.Format(newValue.shape)} to variable {Name} of shape {ShapeFormat.Format(ShapeUnsafe)}. Reshape the value first.",
                 nameof(newValue));
         }
 
-        using var noGrad = Torch.Torch.NoGrad();
-        Value.CopyFrom(newValue);
+        using var noGrad = torch.no_grad();
+        Value.copy_(newValue);
     }
 
     /// <summary>
@@ -140,15 +149,33 @@ public sealed class Variable
         }
 
         Tensor view;
-        using (Torch.Torch.NoGrad())
+        using (torch.no_grad())
         {
-            var physical = value.Permute(order).Contiguous();
-            view = physical.Permute(inverse).DetachFromDisposeScope();
+            using var physical = value.permute(order).contiguous();
+            view = physical.permute(inverse).DetachFromDisposeScope();
         }
 
-        view.RequiresGrad = value.RequiresGrad;
-        value = view;
+        // The old tensor is not disposed: a caller may still hold it from Value; it goes with the GC.
+        value = value is Parameter ? new Parameter(view, requires_grad: true) : view;
         storageOrder = order;
+        ValueReplaced?.Invoke(this);
+    }
+
+    /// <summary>
+    /// Points the variable at the tensor TorchSharp put in its place (<c>module.to(dtype)</c> replaces
+    /// registered parameters and buffers). The new tensor's element type becomes the variable's.
+    /// </summary>
+    /// <param name="replacement">The registered tensor now standing for this variable.</param>
+    internal void Rebind(Tensor replacement)
+    {
+        if (ReferenceEquals(replacement, value))
+        {
+            return;
+        }
+
+        value = replacement;
+        DType = replacement.dtype;
+        storageOrder = null;
     }
 
     /// <summary>The regularization loss for the current value, or <see langword="null"/> when the variable is not regularized.</summary>
@@ -197,23 +224,23 @@ public sealed class Variable
         Regularizer = args.Regularizer;
 
         Tensor initial;
-        using (Torch.Torch.NoGrad())
+        using (torch.no_grad())
         {
             initial = args.Initializer.Create(ShapeUnsafe, args.DType);
         }
 
-        if (!ShapeFormat.Equal(initial.Shape, ShapeUnsafe) || initial.DType != args.DType)
+        if (!ShapeFormat.Equal(initial.shape, ShapeUnsafe) || initial.dtype != args.DType)
         {
-            var got = $"{ShapeFormat.Format(initial.Shape)} {DTypeNames.Of(initial.DType)}";
+            var got = $"{ShapeFormat.Format(initial.shape)} {DTypeNames.Of(initial.dtype)}";
             initial.Dispose();
             throw new InvalidOperationException(
                 $"Initializer {args.Initializer} produced {got} for variable {args.Name}, which needs {ShapeFormat.Format(ShapeUnsafe)} {DTypeNames.Of(args.DType)}.");
         }
 
-        // The value must outlive the forward pass that created it.
+        // The value must outlive the forward pass that created it. A trained variable is a Parameter
+        // from the start, so the tensor a module registers is the one every layer reads.
         initial.DetachFromDisposeScope();
-        initial.RequiresGrad = args.Trainable && DTypeNames.IsFloating(args.DType);
-        value = initial;
+        value = args.Trainable && DTypeNames.IsFloating(args.DType) ? new Parameter(initial, requires_grad: true) : initial;
     }
 
     [MemberNotNull(nameof(value), nameof(Name), nameof(Initializer), nameof(ShapeUnsafe))]

@@ -1,5 +1,5 @@
-using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity;
 
@@ -16,7 +16,7 @@ namespace Parity;
 public sealed record VariableCreationArgs(
     string Name,
     long[] Shape,
-    DType DType,
+    ScalarType DType,
     bool Trainable,
     Initializer Initializer,
     Regularizer? Regularizer = null)

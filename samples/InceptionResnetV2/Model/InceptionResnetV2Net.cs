@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Parity.Samples.InceptionResnetV2.Slim;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 using static Parity.Samples.InceptionResnetV2.Slim.SlimLayers;
 
@@ -51,7 +52,7 @@ public static class InceptionResnetV2Net
                     var aux = Find(endpoints, "PreAuxLogits");
                     aux = AvgPool2d(aux, 5, 3, "Conv2d_1a_3x3", Padding.Valid);
                     aux = Conv2d(aux, 128, 1, "Conv2d_1b_1x1");
-                    aux = Conv2d(aux, 768, (aux.Size(1), aux.Size(2)), "Conv2d_2a_5x5", padding: Padding.Valid);
+                    aux = Conv2d(aux, 768, (aux.size(1), aux.size(2)), "Conv2d_2a_5x5", padding: Padding.Valid);
                     aux = Flatten(aux);
                     aux = FullyConnected(aux, numClasses, "Logits");
                     endpoints.Add(new("AuxLogits", aux));
@@ -60,13 +61,13 @@ public static class InceptionResnetV2Net
 
             using (VariableScope("Logits"))
             {
-                net = AvgPool2d(net, (net.Size(1), net.Size(2)), 1, "AvgPool_1a_8x8", Padding.Valid);
+                net = AvgPool2d(net, (net.size(1), net.size(2)), 1, "AvgPool_1a_8x8", Padding.Valid);
                 net = Flatten(net);
                 net = Dropout(net, dropoutKeepProbability, "Dropout");
                 endpoints.Add(new("PreLogitsFlatten", net));
                 var logits = FullyConnected(net, numClasses, "Logits");
                 endpoints.Add(new("Logits", logits));
-                endpoints.Add(new("Predictions", logits.Softmax(-1)));
+                endpoints.Add(new("Predictions", logits.softmax(-1)));
                 return new InceptionOutput(logits, endpoints);
             }
         }
@@ -280,9 +281,9 @@ public static class InceptionResnetV2Net
     [RequiresVariableStore]
     private static Tensor Residual(Tensor net, Tensor mixed, double scale, bool activate)
     {
-        var up = Conv2d(mixed, net.Size(3), 1, "Conv2d_1x1", normalize: false, linear: true);
+        var up = Conv2d(mixed, net.size(3), 1, "Conv2d_1x1", normalize: false, linear: true);
         var sum = net + (up * scale);
-        return activate ? sum.Relu() : sum;
+        return activate ? sum.relu() : sum;
     }
 
     /// <summary>
@@ -291,7 +292,7 @@ public static class InceptionResnetV2Net
     /// </summary>
     private static Tensor Block(Func<Tensor> body)
     {
-        using var intermediates = Torch.Torch.NewDisposeScope();
+        using var intermediates = torch.NewDisposeScope();
         return body().MoveToOuterDisposeScope();
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using Parity.Compat;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 

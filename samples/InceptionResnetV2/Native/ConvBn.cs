@@ -1,5 +1,6 @@
 using Parity.Nn;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 
@@ -26,5 +27,5 @@ public sealed class ConvBn : Module<Tensor, Tensor>
     }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor input) => norm.Call(conv.Call(input)).Relu();
+    protected override Tensor Forward(Tensor input) => norm.Call(conv.Call(input)).relu();
 }

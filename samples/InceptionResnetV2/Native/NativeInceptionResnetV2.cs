@@ -2,7 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using Parity.Nn;
 using Parity.Samples.InceptionResnetV2.Model;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 
@@ -87,18 +88,18 @@ public sealed class NativeInceptionResnetV2 : Module<Tensor, InceptionOutput>
         var aux = auxConv1b.Call(auxPool.Call(preAux!));
 
         // The head's last conv covers the whole remaining feature map, so its kernel is known only now.
-        auxConv2a ??= new ConvBn($"{Root}/AuxLogits/Conv2d_2a_5x5", 768, (aux.Size(1), aux.Size(2)), padding: Padding.Valid);
+        auxConv2a ??= new ConvBn($"{Root}/AuxLogits/Conv2d_2a_5x5", 768, (aux.size(1), aux.size(2)), padding: Padding.Valid);
         aux = auxConv2a.Call(aux);
-        aux = auxLogits.Call(aux.Reshape(aux.Size(0), -1));
+        aux = auxLogits.Call(aux.reshape(aux.size(0), -1));
         endpoints.Add(new("AuxLogits", aux));
 
         // Global average pooling: the legacy code's full-size VALID average pool, then flatten.
-        net = net.Mean([1, 2]);
+        net = net.mean([1, 2]);
         net = dropout.Call(net);
         endpoints.Add(new("PreLogitsFlatten", net));
         var output = logits.Call(net);
         endpoints.Add(new("Logits", output));
-        endpoints.Add(new("Predictions", output.Softmax(-1)));
+        endpoints.Add(new("Predictions", output.softmax(-1)));
         return new InceptionOutput(output, endpoints);
     }
 

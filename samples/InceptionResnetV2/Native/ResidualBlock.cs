@@ -1,5 +1,6 @@
 using Parity.Nn;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 
@@ -32,6 +33,6 @@ public sealed class ResidualBlock : Module<Tensor, Tensor>
     protected override Tensor Forward(Tensor input)
     {
         var sum = input + (up.Call(towers.Call(input)) * scale);
-        return activate ? sum.Relu() : sum;
+        return activate ? sum.relu() : sum;
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 

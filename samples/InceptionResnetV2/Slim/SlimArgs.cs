@@ -1,5 +1,6 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Slim;
 
@@ -37,6 +38,6 @@ public sealed record SlimArgs(
     public static Tensor Relu(Tensor x)
     {
         ArgumentNullException.ThrowIfNull(x);
-        return x.Relu();
+        return x.relu();
     }
 }

@@ -1,7 +1,8 @@
 using System;
 using System.Collections.Generic;
 using Parity.Compat;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.InceptionResnetV2.Slim;
@@ -35,7 +36,7 @@ public static class SlimLayers
 
         // The layer's own intermediates (pre-norm output, normalized output) are freed when it returns,
         // as a module call frees its own; only the output leaves. Autograd keeps what backward needs.
-        using var intermediates = Torch.Torch.NewDisposeScope();
+        using var intermediates = torch.NewDisposeScope();
         Tensor net;
         using (SlimVariableNames.Use())
         {

@@ -6,7 +6,8 @@ using Parity.Randomness;
 using Parity.Samples.InceptionResnetV2.Model;
 using Parity.Samples.InceptionResnetV2.Native;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 
@@ -52,11 +53,11 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         return report;
     }
 
-    private Tensor Image() => Tensor.Ones([1, options.Size, options.Size, 3]);
+    private Tensor Image() => ones([1, options.Size, options.Size, 3]);
 
     private void StepOne(ShimInceptionResnetV2 shim)
     {
-        using var noGrad = Torch.Torch.NoGrad();
+        using var noGrad = torch.no_grad();
         Tensor? first = null;
         Step("step 1: first call creates the variables", () =>
         {
@@ -92,7 +93,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         Step("step 2: same variables (count, names, shapes): legacy graph vs shim", () =>
         {
             var graph = structureGraph = new LegacyGraph();
-            using (Torch.Torch.NoGrad())
+            using (torch.no_grad())
             {
                 graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
             }
@@ -111,7 +112,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     {
         Step("step 3: every variable 0.001, inference on ones: outputs and regularization loss", () =>
         {
-            using var noGrad = Torch.Torch.NoGrad();
+            using var noGrad = torch.no_grad();
             var graph = structureGraph ?? new LegacyGraph();
             SetAll(graph.GlobalVariables, 0.001);
             var expected = graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
@@ -122,14 +123,14 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             {
                 var variable = shim.Variables.FirstOrDefault(v => v.Name == name)
                     ?? throw new ArgumentException($"--perturb: the shim has no variable '{name}'; use a full name such as 'InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights'.");
-                variable.Value.Fill(0.002);
+                variable.Value.fill_(0.002);
             }
 
             var actual = shim.Call(Image(), training: false);
             var actualLoss = Sum(shim.Losses);
 
             report.Constant = new ConstantInference(
-                actualLoss.ToDouble(),
+                actualLoss.item<float>(),
                 First5(actual.Logits),
                 actual.AuxLogits is { } aux ? First5(aux) : []);
             return StepOutcome.From(CompareOutputs(actual, actualLoss, expected, expectedLoss), "outputs and regularization loss match");
@@ -144,7 +145,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
 
     private StepOutcome RandomEquivalence(bool training)
     {
-        using var noGrad = Torch.Torch.NoGrad();
+        using var noGrad = torch.no_grad();
         var (expected, expectedLoss, variables) = LegacyUnderTool(DeterministicRandomMode.NumRandomOps, training);
         if (!training)
         {
@@ -168,7 +169,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     {
         Step("step 4: Constant random tool, shim inside a wrapper model (variables first, then dropout)", () =>
         {
-            using var noGrad = Torch.Torch.NoGrad();
+            using var noGrad = torch.no_grad();
             var (expected, expectedLoss, _) = LegacyUnderTool(DeterministicRandomMode.Constant, training: true);
             using (new DeterministicRandomTestTool().Scope())
             {
@@ -186,19 +187,19 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     {
         Step($"gradients: one training step at {options.TrainSize}x{options.TrainSize}, every trainable variable", () =>
         {
-            var image = Tensor.Ones([1, options.TrainSize, options.TrainSize, 3]);
+            var image = ones([1, options.TrainSize, options.TrainSize, 3]);
             var legacyTool = new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps);
             var shimTool = new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps);
             var graph = new LegacyGraph();
             using (legacyTool.Scope())
-            using (Torch.Torch.NoGrad())
+            using (torch.no_grad())
             {
                 graph.Run(() => LegacyInception.Forward(image, Classes, isTraining: true));
             }
 
             var shim = new ShimInceptionResnetV2(Classes);
             using (shimTool.Scope())
-            using (Torch.Torch.NoGrad())
+            using (torch.no_grad())
             {
                 shim.Call(image, training: true);
             }
@@ -233,7 +234,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         var native = new NativeInceptionResnetV2(Classes);
         Step("native port: same variables (through the name map), outputs and regularization loss", () =>
         {
-            using var noGrad = Torch.Torch.NoGrad();
+            using var noGrad = torch.no_grad();
             var (expected, expectedLoss, legacyVariables) = seededLegacy ?? LegacyUnderTool(DeterministicRandomMode.NumRandomOps, training: false);
             using (new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps).Scope())
             {
@@ -248,7 +249,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             }
         });
 
-        using var timing = Torch.Torch.NoGrad();
+        using var timing = torch.no_grad();
         report.ForwardMsShim = TimeForward(() => warmShim.Call(Image(), training: false));
         report.ForwardMsNative = TimeForward(() => native.Call(Image(), training: false));
     }
@@ -267,13 +268,13 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     {
         var clock = Stopwatch.StartNew();
         StepOutcome outcome;
-        using (Torch.Torch.NewDisposeScope())
+        using (torch.NewDisposeScope())
         {
             try
             {
                 outcome = show(name, body);
             }
-            catch (Exception error) when (error is InvalidOperationException or ArgumentException or TorchException)
+            catch (Exception error) when (error is InvalidOperationException or ArgumentException or System.Runtime.InteropServices.ExternalException)
             {
                 outcome = StepOutcome.Check(false, $"{error.GetType().Name}: {error.Message}");
             }
@@ -292,29 +293,29 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     /// <summary>Cross-entropy against class 0 for both heads (aux weighted 0.4, as slim's training script) plus the regularization losses.</summary>
     private static Tensor TrainingLoss(InceptionOutput output, IReadOnlyList<Tensor> regularization)
     {
-        var loss = -output.Logits.LogSoftmax(-1).Select(1, 0).Sum();
+        var loss = -output.Logits.log_softmax(-1).select(1, 0).sum();
         if (output.AuxLogits is { } aux)
         {
-            loss -= aux.LogSoftmax(-1).Select(1, 0).Sum() * 0.4;
+            loss -= aux.log_softmax(-1).select(1, 0).sum() * 0.4;
         }
 
         return loss + Sum(regularization);
     }
 
     private static Tensor Sum(IReadOnlyList<Tensor> tensors) =>
-        tensors.Count == 0 ? Tensor.Scalar(0.0) : tensors.Skip(1).Aggregate(tensors[0], (total, next) => total + next);
+        tensors.Count == 0 ? tensor((float)(0.0)) : tensors.Skip(1).Aggregate(tensors[0], (total, next) => total + next);
 
     private static void SetAll(IEnumerable<Variable> variables, double value)
     {
-        using var noGrad = Torch.Torch.NoGrad();
+        using var noGrad = torch.no_grad();
         foreach (var variable in variables)
         {
-            variable.Value.Fill(value);
+            variable.Value.fill_(value);
         }
     }
 
     private static double[] First5(Tensor logits) =>
-        [.. logits.Select(0, 0).Slice(0, 0, 5).To(DType.Float64).ToArray<double>()];
+        [.. logits.select(0, 0).slice(0, 0, 5, 1).to(ScalarType.Float64).data<double>().ToArray()];
 
     /// <summary>Median wall time of three forwards: one call alone can land on a collection or a busy core.</summary>
     private static double TimeForward(Action forward)
@@ -323,7 +324,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         for (var i = 0; i < times.Length; i++)
         {
             var clock = Stopwatch.StartNew();
-            using (Torch.Torch.NewDisposeScope())
+            using (torch.NewDisposeScope())
             {
                 forward();
             }

@@ -1,6 +1,7 @@
 using System;
 using Parity.Samples.InceptionResnetV2.Model;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 
@@ -18,11 +19,11 @@ public sealed class WrapperModel : Module<Tensor, InceptionOutput>
     public WrapperModel(ShimInceptionResnetV2 layer, long[] inputShape)
     {
         this.layer = layer ?? throw new ArgumentNullException(nameof(layer));
-        using (Torch.Torch.NoGrad())
-        using (Torch.Torch.NewDisposeScope())
+        using (torch.no_grad())
+        using (torch.NewDisposeScope())
         {
             // Inference mode: building draws the initializers and nothing else.
-            layer.Call(Tensor.Zeros(inputShape), training: false);
+            layer.Call(zeros(inputShape), training: false);
         }
     }
 

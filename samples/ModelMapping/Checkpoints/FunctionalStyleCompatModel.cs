@@ -1,5 +1,6 @@
 using Parity.Compat;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.ModelMapping.Checkpoints;

@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using Parity.Randomness;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.ModelMapping.Migration;
 

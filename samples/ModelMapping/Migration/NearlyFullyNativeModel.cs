@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.ModelMapping.Migration;

@@ -1,5 +1,6 @@
 using Parity.Compat;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Samples.ModelMapping.Shim;
@@ -36,9 +37,9 @@ public sealed class WrappedDenseLayer(long units) : Module<Tensor, Tensor>
         {
             using (VariableScope("inner_dense"))
             {
-                var kernel = GetVariable("kernel", [input.Size(-1), units], regularizer: Regularizers.KerasL2(), initializer: Initializers.GlorotNormal());
+                var kernel = GetVariable("kernel", [input.size(-1), units], regularizer: Regularizers.KerasL2(), initializer: Initializers.GlorotNormal());
                 var bias = GetVariable("bias", [units], initializer: Initializers.Zeros());
-                return input.MatMul(kernel) + bias;
+                return input.matmul(kernel) + bias;
             }
         }
     }

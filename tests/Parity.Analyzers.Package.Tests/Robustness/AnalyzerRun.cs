@@ -67,31 +67,20 @@ internal static class AnalyzerRun
             .ToImmutableArray();
 
     // The few framework assemblies model code touches, plus the Parity runtime the corpus is written
-    // against; a small reference set keeps each of the thousands of compilations cheap.
+    // against and the real TorchSharp it is built on; a small reference set keeps each of the thousands
+    // of compilations cheap.
     private static IEnumerable<MetadataReference> References()
     {
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var framework = new[] { "System.Private.CoreLib.dll", "System.Runtime.dll", "System.Collections.dll", "System.Linq.dll" }
             .Select(name => Path.Combine(frameworkDirectory, name));
         var runtime = typeof(ForwardPassAttribute).Assembly;
-        var parity = runtime.GetReferencedAssemblies()
-            .Where(name => name.Name!.StartsWith("Parity.", StringComparison.Ordinal))
-            .Select(name => Assembly.Load(name).Location)
-            .Append(runtime.Location);
-        var references = framework.Concat(parity).Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)).ToList();
-        var torchSharp = CSharpCompilation.Create(
-            "TorchSharp",
-            new[] { CSharpSyntaxTree.ParseText(File.ReadAllText(RepositoryPaths.TestData("Robustness", "Support", "TorchSharpApi.cs")), ParseOptions) },
-            references,
-            Options);
-        using var image = new MemoryStream();
-        var emitted = torchSharp.Emit(image);
-        if (!emitted.Success)
-        {
-            throw new InvalidOperationException("The TorchSharp stub does not compile:\n" + string.Join("\n", emitted.Diagnostics));
-        }
-
-        return references.Append(MetadataReference.CreateFromImage(image.ToArray()));
+        var torchSharp = typeof(global::TorchSharp.torch).Assembly;
+        return framework
+            .Append(runtime.Location)
+            .Append(torchSharp.Location)
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
+            .ToList();
     }
 }
 

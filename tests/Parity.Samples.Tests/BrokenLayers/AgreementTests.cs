@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
+using Parity.Testing;
+using TorchSharp;
 
 namespace Parity.Samples.Tests.BrokenLayers;
 
@@ -61,21 +63,36 @@ public sealed class AgreementTests
     }
 
     /// <summary>
-    /// TorchSharp-shaped pairs: TorchSharp cannot run here (the reachable registry does not serve it), so
-    /// only the analyzer's side is checked, against the analyzer tests' stub of TorchSharp's API.
+    /// Plain TorchSharp pairs, analyzed against the real TorchSharp assembly and judged at run time by
+    /// <see cref="ModuleCheck"/> (step 1 for plain TorchSharp modules). PAR3003 is judged by the analyzer
+    /// alone: a module or parameter in an auto-property is registered, under its backing field's name,
+    /// and what goes wrong (<c>to()</c> on a get-only <c>Parameter</c> property) is not a run-time check.
     /// </summary>
     [TestCaseSource(nameof(TorchSharpPairs))]
-    public async Task AnalyzerFlagsOnlyTheBrokenTorchSharpTwin(string file, string id)
+    public async Task AnalyzerAndModuleCheckAgreeOnTorchSharpPairs(string file, string id)
     {
-        var diagnostics = await AnalyzerVerdict.DiagnosticsByClass(file, Path.Combine(SourceFolder, "TorchSharp", "Stub", "TorchSharpApi.cs"));
+        var diagnostics = await AnalyzerVerdict.DiagnosticsByClass(file);
         var broken = diagnostics.Keys.Single(name => name.StartsWith("Broken", StringComparison.Ordinal));
         var fixedTwin = diagnostics.Keys.Single(name => name.StartsWith("Fixed", StringComparison.Ordinal));
+        using var input = torch.ones(2, 4);
+        var brokenReport = ModuleCheck.Run(TorchSharpModule(broken), input);
+        var fixedReport = ModuleCheck.Run(TorchSharpModule(fixedTwin), input);
+
         Assert.Multiple(() =>
         {
             Assert.That(diagnostics[broken], Does.Contain(id), $"the analyzer on {broken}");
             Assert.That(diagnostics[fixedTwin], Is.Empty, $"the analyzer on {fixedTwin}");
+            Assert.That(fixedReport.IsSound, Is.True, $"the check on {fixedTwin}: {fixedReport}");
+            if (id != "PAR3003")
+            {
+                Assert.That(brokenReport.IsSound, Is.False, $"the check on {broken}: {brokenReport}");
+            }
         });
     }
+
+    private static torch.nn.Module<torch.Tensor, torch.Tensor> TorchSharpModule(string className) =>
+        (torch.nn.Module<torch.Tensor, torch.Tensor>)Activator.CreateInstance(
+            typeof(Parity.Samples.BrokenLayers.BrokenScalingLayer).Assembly.GetType($"Parity.Samples.BrokenLayers.TorchSharpShaped.{className}", throwOnError: true)!)!;
 
     private static Type LayerType(string className) =>
         typeof(Parity.Samples.BrokenLayers.BrokenScalingLayer).Assembly.GetType($"Parity.Samples.BrokenLayers.{className}", throwOnError: true)!;

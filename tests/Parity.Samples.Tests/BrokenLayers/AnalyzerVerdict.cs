@@ -69,8 +69,8 @@ internal static class AnalyzerVerdict
         [
             .. platform.Where(file => Path.GetFileName(file).StartsWith("System.", StringComparison.Ordinal) || Path.GetFileName(file) is "netstandard.dll" or "mscorlib.dll")
                 .Select(file => (MetadataReference)MetadataReference.CreateFromFile(file)),
-            MetadataReference.CreateFromFile(typeof(Module).Assembly.Location),
-            MetadataReference.CreateFromFile(typeof(Torch.Tensor).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(TrackVariablesAttribute).Assembly.Location),
+            MetadataReference.CreateFromFile(typeof(TorchSharp.torch).Assembly.Location),
         ];
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.Tests.BrokenLayers;
 
@@ -19,8 +20,8 @@ internal static class RuntimeVerdict
         var predict = layerType.GetMethod("Predict", [typeof(Tensor)]);
         Tensor Run(Tensor x) => predict is null ? layer.Call(x) : (Tensor)predict.Invoke(layer, [x])!;
 
-        using var scope = Torch.Torch.NewDisposeScope();
-        var input = Tensor.Ones([2, 4]);
+        using var scope = torch.NewDisposeScope();
+        var input = ones([2, 4]);
         try
         {
             Run(input);

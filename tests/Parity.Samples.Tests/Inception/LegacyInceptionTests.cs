@@ -1,7 +1,8 @@
 using System.Collections.Generic;
 using System.Linq;
 using Parity.Samples.InceptionResnetV2.Model;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.Tests.Inception;
 
@@ -22,10 +23,10 @@ public sealed class LegacyInceptionTests
     public void BuildOnce()
     {
         graph = new LegacyGraph();
-        using (Torch.Torch.NoGrad())
-        using (Torch.Torch.NewDisposeScope())
+        using (torch.no_grad())
+        using (torch.NewDisposeScope())
         {
-            graph.Run(() => LegacyInception.Forward(Tensor.Ones([1, Size, Size, 3]), LegacyInception.NumClasses, isTraining: false));
+            graph.Run(() => LegacyInception.Forward(ones([1, Size, Size, 3]), LegacyInception.NumClasses, isTraining: false));
         }
     }
 
@@ -99,13 +100,13 @@ public sealed class LegacyInceptionTests
     {
         var peer = PeerFixture.ForSize(Size);
         var constant = new LegacyGraph();
-        using var noGrad = Torch.Torch.NoGrad();
-        using var scope = Torch.Torch.NewDisposeScope();
-        var image = Tensor.Ones([1, Size, Size, 3]);
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        var image = ones([1, Size, Size, 3]);
         constant.Run(() => LegacyInception.Forward(image, LegacyInception.NumClasses, isTraining: false));
         foreach (var variable in constant.GlobalVariables)
         {
-            variable.Value.Fill(0.001);
+            variable.Value.fill_(0.001);
         }
 
         var output = constant.Run(() => LegacyInception.Forward(image, LegacyInception.NumClasses, isTraining: false));
@@ -117,10 +118,10 @@ public sealed class LegacyInceptionTests
             Assert.That(First5(output.Logits), Is.EqualTo(peer.LogitsFirst5).Within(1e-4).Percent);
             Assert.That(First5(output.AuxLogits!), Is.EqualTo(peer.AuxLogitsFirst5).Within(1e-4).Percent);
             Assert.That(losses, Has.Count.EqualTo(peer.RegularizedVariableCount));
-            Assert.That(losses.Sum(loss => loss.ToDouble()), Is.EqualTo(peer.RegularizationLoss).Within(1e-4).Percent);
+            Assert.That(losses.Sum(loss => loss.item<float>()), Is.EqualTo(peer.RegularizationLoss).Within(1e-4).Percent);
         });
     }
 
     private static IEnumerable<double> First5(Tensor logits) =>
-        logits.Select(0, 0).Slice(0, 0, 5).To(DType.Float64).ToArray<double>();
+        logits.select(0, 0).slice(0, 0, 5, 1).to(ScalarType.Float64).data<double>().ToArray();
 }

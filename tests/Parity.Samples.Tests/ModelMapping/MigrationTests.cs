@@ -2,7 +2,8 @@ using System.Linq;
 using Parity.Samples.ModelMapping.Checkpoints;
 using Parity.Samples.ModelMapping.Migration;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Samples.Tests.ModelMapping;
 
@@ -41,7 +42,7 @@ public sealed class MigrationTests
     [Test]
     public void NamePreservingStagesKeepTheFunctionalNames()
     {
-        var x = Tensor.Ones([10, 10, 10, 10]);
+        var x = ones([10, 10, 10, 10]);
         foreach (var stage in new Module<Tensor, Tensor>[] { new FunctionalStyleCompatModel(), new OOStyleCompatModel(), new PartiallyNativeKerasLayersModel() })
         {
             stage.Call(x);
@@ -54,7 +55,7 @@ public sealed class MigrationTests
     public void ObjectStyleLayersHoldTheVariablesOfTheirFunctionalNames()
     {
         var layer = new OOStyleCompatModel();
-        layer.Call(Tensor.Ones([10, 10, 10, 10]));
+        layer.Call(ones([10, 10, 10, 10]));
         var byName = layer.Variables.ToDictionary(v => v.Name);
         Assert.Multiple(() =>
         {
@@ -67,7 +68,7 @@ public sealed class MigrationTests
     public void FullyNativeStageUsesNativeNames()
     {
         var layer = new FullyNativeKerasLayersModel();
-        layer.Call(Tensor.Ones([10, 10, 10, 10]));
+        layer.Call(ones([10, 10, 10, 10]));
         Assert.That(layer.Variables.Select(v => v.Name), Is.EquivalentTo(ModelScopeNames.Select(name => name["model/".Length..])));
     }
 
@@ -80,7 +81,7 @@ public sealed class MigrationTests
 
         protected override Tensor Forward(Tensor input)
         {
-            dense.Call(Tensor.Zeros([1, 27]));
+            dense.Call(zeros([1, 27]));
             return dense.Call(flatten.Call(conv.Call(input)));
         }
     }

@@ -42,7 +42,7 @@ public class HostileFileTests
         var arrays = NpzCheckpoint.ReadTensors(path);
         File.Delete(path);
 
-        Assert.That(arrays["w"].ToArray<float>(), Is.EqualTo(new[] { 1.5f, -2f }));
+        Assert.That(arrays["w"].data<float>().ToArray(), Is.EqualTo(new[] { 1.5f, -2f }));
         arrays["w"].Dispose();
     }
 

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Parity.Checkpoints;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Checkpoints;
 
@@ -17,12 +17,13 @@ public class NpzCheckpointTests
     [TearDown]
     public void DeleteFile() => File.Delete(path);
 
-    private static Variable V(string name, long[] shape, double value, DType dtype = DType.Float32) =>
+    private static Variable V(string name, long[] shape, double value, ScalarType dtype = ScalarType.Float32) =>
         new(name, shape, dtype, Initializers.Constant(value));
 
-    private static Variable Ramp(string name, long[] shape, DType dtype)
+    private static Variable Ramp(string name, long[] shape, ScalarType dtype)
     {
-        using var values = Tensor.Arange(0, shape.Aggregate(1L, (a, b) => a * b), 1, dtype).Reshape(shape);
+        using var flat = arange(0, shape.Aggregate(1L, (a, b) => a * b), 1, dtype);
+        using var values = flat.reshape(shape);
         return new Variable(name, values);
     }
 
@@ -32,8 +33,8 @@ public class NpzCheckpointTests
     {
         var saved = new[]
         {
-            Ramp("a/f32", [2, 3], DType.Float32), Ramp("a/f64", [4], DType.Float64),
-            Ramp("b/i32", [3, 1], DType.Int32), Ramp("b/i64", [], DType.Int64),
+            Ramp("a/f32", [2, 3], ScalarType.Float32), Ramp("a/f64", [4], ScalarType.Float64),
+            Ramp("b/i32", [3, 1], ScalarType.Int32), Ramp("b/i64", [], ScalarType.Int64),
         };
         NpzCheckpoint.Save(path, saved, compress: compress);
         var loaded = saved.Select(v => new Variable(v.Name, v.Shape, v.DType, Initializers.Constant(-1))).ToArray();
@@ -42,10 +43,10 @@ public class NpzCheckpointTests
 
         Assert.That(report.IsComplete, Is.True, report.Report);
         Assert.That(report.Loaded, Is.EqualTo(saved.Select(v => v.Name)));
-        Assert.That(loaded[0].Value.ToArray<float>(), Is.EqualTo(new float[] { 0, 1, 2, 3, 4, 5 }));
-        Assert.That(loaded[1].Value.ToArray<double>(), Is.EqualTo(new double[] { 0, 1, 2, 3 }));
-        Assert.That(loaded[2].Value.ToArray<int>(), Is.EqualTo(new[] { 0, 1, 2 }));
-        Assert.That(loaded[3].Value.Item<long>(), Is.EqualTo(0));
+        Assert.That(loaded[0].Value.data<float>().ToArray(), Is.EqualTo(new float[] { 0, 1, 2, 3, 4, 5 }));
+        Assert.That(loaded[1].Value.data<double>().ToArray(), Is.EqualTo(new double[] { 0, 1, 2, 3 }));
+        Assert.That(loaded[2].Value.data<int>().ToArray(), Is.EqualTo(new[] { 0, 1, 2 }));
+        Assert.That(loaded[3].Value.item<long>(), Is.EqualTo(0));
     }
 
     [Test]
@@ -56,7 +57,7 @@ public class NpzCheckpointTests
 
         NpzCheckpoint.Load(path, [migrated], name => name.Replace("model/linear/weight", "legacy/dense/kernel"));
 
-        Assert.That(migrated.Value.ToArray<float>(), Is.EqualTo(new[] { 3f, 3f }));
+        Assert.That(migrated.Value.data<float>().ToArray(), Is.EqualTo(new[] { 3f, 3f }));
     }
 
     [Test]
@@ -64,7 +65,7 @@ public class NpzCheckpointTests
     {
         NpzCheckpoint.Save(path, [V("kept", [2], 1), V("reshaped", [2, 3], 1), V("retyped", [2], 1), V("orphan", [1], 1)]);
         var kept = V("kept", [2], 0);
-        var targets = new[] { kept, V("reshaped", [3, 2], 0), V("retyped", [2], 0, DType.Float64), V("absent", [1], 0) };
+        var targets = new[] { kept, V("reshaped", [3, 2], 0), V("retyped", [2], 0, ScalarType.Float64), V("absent", [1], 0) };
 
         var error = Assert.Throws<CheckpointMismatchException>(() => NpzCheckpoint.Load(path, targets));
 
@@ -78,7 +79,7 @@ public class NpzCheckpointTests
             "  'reshaped': file has (2, 3) float32, variable is (3, 2) float32" + Environment.NewLine +
             "  'retyped': file has (2,) float32, variable is (2,) float64" + Environment.NewLine +
             "No variable was changed. Pass a name map, fix the model, or load with allowPartial: true."));
-        Assert.That(kept.Value.ToArray<float>(), Is.EqualTo(new[] { 0f, 0f }), "nothing is assigned when the load fails");
+        Assert.That(kept.Value.data<float>().ToArray(), Is.EqualTo(new[] { 0f, 0f }), "nothing is assigned when the load fails");
     }
 
     [Test]
@@ -89,7 +90,7 @@ public class NpzCheckpointTests
 
         var report = NpzCheckpoint.Load(path, [kept, V("absent", [1], 0)], allowPartial: true);
 
-        Assert.That(kept.Value.ToArray<float>(), Is.EqualTo(new[] { 1f, 1f }));
+        Assert.That(kept.Value.data<float>().ToArray(), Is.EqualTo(new[] { 1f, 1f }));
         Assert.That(report.Missing, Is.EqualTo(new[] { "'absent'" }));
         Assert.That(report.Unexpected, Is.EqualTo(new[] { "orphan" }));
         Assert.That(report.IsComplete, Is.False);
@@ -98,10 +99,10 @@ public class NpzCheckpointTests
     [Test]
     public void Writing_RejectsDuplicateKeysAndUnstorableDTypes()
     {
-        using var flags = Tensor.FromArray(new[] { true }, [1]);
-        using var one = Tensor.Ones([1]);
+        using var flags = tensor(new[] { true }, [1]);
+        using var one = ones(1);
 
-        Assert.That(() => NpzCheckpoint.WriteTensors(path, [new("m", flags)]), Throws.ArgumentException.With.Message.Contains("convert the Bool tensor first"));
+        Assert.That(() => NpzCheckpoint.WriteTensors(path, [new("m", flags)]), Throws.ArgumentException.With.Message.Contains("convert the bool tensor first"));
         Assert.That(() => NpzCheckpoint.WriteTensors(path, [new("k", one), new("k", one)]), Throws.ArgumentException.With.Message.Contains("'k'"));
         Assert.That(File.Exists(path), Is.False, "a rejected write leaves no file");
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Parity.Checkpoints;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Checkpoints;
 
@@ -21,25 +21,25 @@ public class NpzReadingTests
             Assert.That(arrays.Keys, Is.EquivalentTo(new[] { "dense/kernel", "dense/bias", "counts", "global_step", "empty" }));
 
             var kernel = arrays["dense/kernel"];
-            Assert.That(kernel.DType, Is.EqualTo(DType.Float32));
-            Assert.That(kernel.Shape, Is.EqualTo(new long[] { 3, 4 }));
-            Assert.That(kernel.ToArray<float>(), Is.EqualTo(Enumerable.Range(0, 12).Select(i => i * 0.25f - 1)));
+            Assert.That(kernel.dtype, Is.EqualTo(ScalarType.Float32));
+            Assert.That(kernel.shape, Is.EqualTo(new long[] { 3, 4 }));
+            Assert.That(kernel.data<float>().ToArray(), Is.EqualTo(Enumerable.Range(0, 12).Select(i => i * 0.25f - 1)));
 
             var bias = arrays["dense/bias"];
-            Assert.That(bias.DType, Is.EqualTo(DType.Float64));
-            Assert.That(bias.ToArray<double>(), Is.EqualTo(new[] { 1.5, -2.25, 1e-300, Math.PI }));
+            Assert.That(bias.dtype, Is.EqualTo(ScalarType.Float64));
+            Assert.That(bias.data<double>().ToArray(), Is.EqualTo(new[] { 1.5, -2.25, 1e-300, Math.PI }));
 
             var counts = arrays["counts"];
-            Assert.That(counts.DType, Is.EqualTo(DType.Int32));
-            Assert.That(counts.Shape, Is.EqualTo(new long[] { 2, 3, 1 }));
-            Assert.That(counts.ToArray<int>(), Is.EqualTo(new[] { -2, -1, 0, 1, 2, 3 }));
+            Assert.That(counts.dtype, Is.EqualTo(ScalarType.Int32));
+            Assert.That(counts.shape, Is.EqualTo(new long[] { 2, 3, 1 }));
+            Assert.That(counts.data<int>().ToArray(), Is.EqualTo(new[] { -2, -1, 0, 1, 2, 3 }));
 
             var step = arrays["global_step"];
-            Assert.That(step.DType, Is.EqualTo(DType.Int64));
-            Assert.That(step.Shape, Is.Empty);
-            Assert.That(step.Item<long>(), Is.EqualTo((1L << 40) + 7));
+            Assert.That(step.dtype, Is.EqualTo(ScalarType.Int64));
+            Assert.That(step.shape, Is.Empty);
+            Assert.That(step.item<long>(), Is.EqualTo((1L << 40) + 7));
 
-            Assert.That(arrays["empty"].Shape, Is.EqualTo(new long[] { 0, 3 }));
+            Assert.That(arrays["empty"].shape, Is.EqualTo(new long[] { 0, 3 }));
         }
         finally
         {
@@ -55,7 +55,7 @@ public class NpzReadingTests
     {
         var arrays = NpzCheckpoint.ReadTensors(NpzFiles.Fixture("version2.npz"));
 
-        Assert.That(arrays["w"].ToArray<double>(), Is.EqualTo(new[] { 0.0, 1, 2, 3, 4 }));
+        Assert.That(arrays["w"].data<double>().ToArray(), Is.EqualTo(new[] { 0.0, 1, 2, 3, 4 }));
         arrays["w"].Dispose();
     }
 

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Parity.Checkpoints;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Checkpoints;
 
@@ -54,12 +54,12 @@ public class NumPyInteropTests
     public void NumPyReadsWhatParityWrites(bool compress)
     {
         var path = NpzFiles.TempPath();
-        using var kernel = Tensor.FromArray(new[] { 0.5f, -1.25f, 3e-8f, 7f, 8f, 9f }, [2, 3]);
-        using var transposed = kernel.Transpose(0, 1);
-        using var bias = Tensor.FromArray(new[] { Math.PI, -0.0 }, [2]);
-        using var counts = Tensor.FromArray(new[] { -3, 4 }, [2, 1]);
-        using var step = Tensor.FromArray(new[] { (1L << 40) + 7 }, []);
-        using var empty = Tensor.Zeros([0, 4]);
+        using var kernel = tensor(new[] { 0.5f, -1.25f, 3e-8f, 7f, 8f, 9f }, [2, 3]);
+        using var transposed = kernel.transpose(0, 1);
+        using var bias = tensor(new[] { Math.PI, -0.0 }, [2]);
+        using var counts = tensor(new[] { -3, 4 }, [2, 1]);
+        using var step = tensor(new[] { (1L << 40) + 7 }, []);
+        using var empty = zeros(0, 4);
         try
         {
             NpzCheckpoint.WriteTensors(

@@ -4,7 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Compat;
 
@@ -29,14 +29,14 @@ public class CompatLayerGoldenTests
             values[i] = (float)(scale * Math.Sin((0.37 * i) + phase));
         }
 
-        return Tensor.FromArray(values, shape);
+        return tensor(values, shape);
     }
 
     private static void AssertGolden(string name, Tensor actual)
     {
         var expected = Golden.Value[name];
-        Assert.That(actual.Shape, Is.EqualTo(expected.Shape), name);
-        Assert.That(actual.ToArray<float>(), Is.EqualTo(expected.Values.Select(v => (float)v).ToArray()).Within(1e-5f), name);
+        Assert.That(actual.shape, Is.EqualTo(expected.Shape), name);
+        Assert.That(actual.data<float>().ToArray(), Is.EqualTo(expected.Values.Select(v => (float)v).ToArray()).Within(1e-5f), name);
     }
 
     private static Tensor Run(Func<Tensor> build, bool training = false) => new LegacyGraph().Run(build, training);

@@ -1,6 +1,6 @@
 using System.Linq;
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Compat;
 
@@ -10,15 +10,15 @@ public class CompatLayerMathTests
     private static float[] Run(System.Func<Tensor> build, bool training = false)
     {
         var graph = new LegacyGraph();
-        return graph.Run(build, training).ToArray<float>();
+        return graph.Run(build, training).data<float>().ToArray();
     }
 
-    private static Tensor Image3x3() => Tensor.Arange(1, 10).Reshape(1, 3, 3, 1);
+    private static Tensor Image3x3() => arange(1, 10, ScalarType.Float32).reshape(1, 3, 3, 1);
 
     [Test]
     public void Dense_MultipliesByTheKernelAndAddsTheBias()
     {
-        using var x = Tensor.FromArray(new float[] { 1, 2 }, [1, 2]);
+        using var x = tensor(new float[] { 1, 2 }, [1, 2]);
 
         var output = Run(() => Layers.Dense(x, 3, kernelInitializer: Initializers.Constant(0.5), biasInitializer: Initializers.Constant(1)));
 
@@ -28,9 +28,9 @@ public class CompatLayerMathTests
     [Test]
     public void Dense_AppliesTheActivation()
     {
-        using var x = Tensor.FromArray(new float[] { 1, 2 }, [1, 2]);
+        using var x = tensor(new float[] { 1, 2 }, [1, 2]);
 
-        var output = Run(() => Layers.Dense(x, 2, activation: t => t.Relu(), kernelInitializer: Initializers.Constant(-1)));
+        var output = Run(() => Layers.Dense(x, 2, activation: t => t.relu(), kernelInitializer: Initializers.Constant(-1)));
 
         Assert.That(output, Is.EqualTo(new float[] { 0, 0 }));
     }
@@ -43,7 +43,7 @@ public class CompatLayerMathTests
 
         var output = Run(() => result = Layers.Conv2d(x, 1, 2, kernelInitializer: Initializers.Ones()));
 
-        Assert.That(result!.Shape, Is.EqualTo(new long[] { 1, 2, 2, 1 }));
+        Assert.That(result!.shape, Is.EqualTo(new long[] { 1, 2, 2, 1 }));
         Assert.That(output, Is.EqualTo(new float[] { 12, 16, 24, 28 }));
     }
 
@@ -61,7 +61,7 @@ public class CompatLayerMathTests
     [Test]
     public void Conv2dSameWithStride2_UsesTfsAsymmetricPadding()
     {
-        using var x = Tensor.Arange(1, 17).Reshape(1, 4, 4, 1);
+        using var x = arange(1, 17, ScalarType.Float32).reshape(1, 4, 4, 1);
 
         // out = ceil(4/2) = 2, pad_total = (2-1)*2 + 3 - 4 = 1 (after): windows rows/cols {0-2} and {2-3}.
         var output = Run(() => Layers.Conv2d(x, 1, 3, strides: 2, padding: Padding.Same, kernelInitializer: Initializers.Ones()));
@@ -72,8 +72,8 @@ public class CompatLayerMathTests
     [Test]
     public void Conv2d_ReadsTheKernelAsHwio()
     {
-        using var x = Tensor.FromArray(new float[] { 1, 10 }, [1, 1, 1, 2]);
-        using var kernel = Tensor.Arange(0, 6).Reshape(1, 1, 2, 3);
+        using var x = tensor(new float[] { 1, 10 }, [1, 1, 1, 2]);
+        using var kernel = arange(0, 6, ScalarType.Float32).reshape(1, 1, 2, 3);
 
         // out[o] = Σ_i x[i]·w[0,0,i,o] = 1·[0,1,2] + 10·[3,4,5].
         var output = Run(() => Layers.Conv2d(x, 3, 1, kernelInitializer: Initializers.FromTensor(kernel)));
@@ -85,7 +85,7 @@ public class CompatLayerMathTests
     public void Conv2d_CreatesAnHwioKernelAndABias()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Zeros([2, 5, 5, 4]);
+        using var x = zeros(2, 5, 5, 4);
 
         graph.Run(() => Layers.Conv2d(x, 6, (3, 2)));
 
@@ -97,57 +97,58 @@ public class CompatLayerMathTests
     public void Conv2dKernel_StaysHwioToUsers_WhileLibtorchReadsOihwWithoutACopy()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Ones([1, 3, 3, 1]);
-        using var kernelValues = Tensor.Arange(0, 8).Reshape(2, 2, 1, 2);
+        using var x = ones(1, 3, 3, 1);
+        using var kernelValues = arange(0, 8, ScalarType.Float32).reshape(2, 2, 1, 2);
 
         using var output = graph.Run(() => Layers.Conv2d(x, 2, 2, kernelInitializer: Initializers.FromTensor(kernelValues)));
         var kernel = graph.GlobalVariables[0];
 
         Assert.That(kernel.Shape, Is.EqualTo(new long[] { 2, 2, 1, 2 }));
-        Assert.That(kernel.Value.ToArray<float>(), Is.EqualTo(new float[] { 0, 1, 2, 3, 4, 5, 6, 7 }));
-        using var oihw = kernel.Value.Permute(3, 2, 0, 1);
-        Assert.That(oihw.IsContiguous, Is.True);
+        Assert.That(kernel.Value.data<float>().ToArray(), Is.EqualTo(new float[] { 0, 1, 2, 3, 4, 5, 6, 7 }));
+        using var oihw = kernel.Value.permute(3, 2, 0, 1);
+        Assert.That(oihw.is_contiguous(), Is.True);
 
         // d(Σ output)/d kernel: every kernel cell meets four input cells of ones.
-        using var loss = output.Sum();
-        loss.Backward();
-        Assert.That(kernel.Value.Grad!.Shape, Is.EqualTo(new long[] { 2, 2, 1, 2 }));
-        Assert.That(kernel.Value.Grad!.ToArray<float>(), Is.All.EqualTo(4f));
+        using var loss = output.sum();
+        loss.backward();
+        Assert.That(kernel.Value.grad!.shape, Is.EqualTo(new long[] { 2, 2, 1, 2 }));
+        Assert.That(kernel.Value.grad!.data<float>().ToArray(), Is.All.EqualTo(4f));
     }
 
     [Test]
     public void ConcatOnChannels_JoinsNhwcViewsInNchwMemory()
     {
         // a has channels [h*2 + w] and b [10 + h*2 + w] at each pixel (h, w).
-        using var aNchw = Tensor.Arange(0, 4).Reshape(1, 1, 2, 2);
-        using var bNchw = Tensor.Arange(10, 14).Reshape(1, 1, 2, 2);
-        using var a = aNchw.Permute(0, 2, 3, 1);
-        using var b = bNchw.Permute(0, 2, 3, 1);
+        using var aNchw = arange(0, 4, ScalarType.Float32).reshape(1, 1, 2, 2);
+        using var bNchw = arange(10, 14, ScalarType.Float32).reshape(1, 1, 2, 2);
+        using var a = aNchw.permute(0, 2, 3, 1);
+        using var b = bNchw.permute(0, 2, 3, 1);
 
         using var joined = Layers.Concat([a, b]);
-        using var asNchw = joined.Permute(0, 3, 1, 2);
+        using var asNchw = joined.permute(0, 3, 1, 2);
 
-        Assert.That(joined.Shape, Is.EqualTo(new long[] { 1, 2, 2, 2 }));
-        Assert.That(joined.ToArray<float>(), Is.EqualTo(new float[] { 0, 10, 1, 11, 2, 12, 3, 13 }));
-        Assert.That(asNchw.IsContiguous, Is.True);
+        Assert.That(joined.shape, Is.EqualTo(new long[] { 1, 2, 2, 2 }));
+        Assert.That(joined.data<float>().ToArray(), Is.EqualTo(new float[] { 0, 10, 1, 11, 2, 12, 3, 13 }));
+        Assert.That(asNchw.is_contiguous(), Is.True);
     }
 
     [Test]
     public void ConcatOnAnotherAxis_IsAPlainConcatenation()
     {
-        using var a = Tensor.FromArray(new float[] { 1, 2 }, [1, 2]);
-        using var b = Tensor.FromArray(new float[] { 3, 4 }, [1, 2]);
+        using var a = tensor(new float[] { 1, 2 }, [1, 2]);
+        using var b = tensor(new float[] { 3, 4 }, [1, 2]);
 
         using var joined = Layers.Concat([a, b], axis: 0);
 
-        Assert.That(joined.Shape, Is.EqualTo(new long[] { 2, 2 }));
-        Assert.That(joined.ToArray<float>(), Is.EqualTo(new float[] { 1, 2, 3, 4 }));
+        Assert.That(joined.shape, Is.EqualTo(new long[] { 2, 2 }));
+        Assert.That(joined.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 2, 3, 4 }));
     }
 
     [Test]
     public void MaxPoolingSame_NeverLetsAPaddedCellWin()
     {
-        using var x = Image3x3().Neg();
+        using var image = Image3x3();
+        using var x = image.neg();
 
         var output = Run(() => Layers.MaxPooling2d(x, 2, 2, Padding.Same));
 
@@ -178,8 +179,8 @@ public class CompatLayerMathTests
     public void Flatten_UsesNhwcOrder_EvenForAViewOfNchwMemory()
     {
         // nhwc[0,h,w,c] = nchw[0,c,h,w] = 4c + 2h + w.
-        using var nchw = Tensor.Arange(0, 8).Reshape(1, 2, 2, 2);
-        using var nhwc = nchw.Permute(0, 2, 3, 1);
+        using var nchw = arange(0, 8, ScalarType.Float32).reshape(1, 2, 2, 2);
+        using var nhwc = nchw.permute(0, 2, 3, 1);
 
         var output = Run(() => Layers.Flatten(nhwc));
 
@@ -190,9 +191,9 @@ public class CompatLayerMathTests
     public void BatchNormTraining4D_UpdatesTheMovingVarianceWithTheUnbiasedBatchVariance()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.FromArray(new float[] { 1, 3 }, [2, 1, 1, 1]);
+        using var x = tensor(new float[] { 1, 3 }, [2, 1, 1, 1]);
 
-        var output = graph.Run(() => Layers.BatchNormalization(x), training: true).ToArray<float>();
+        var output = graph.Run(() => Layers.BatchNormalization(x), training: true).data<float>().ToArray();
 
         // Batch mean 2, biased variance 1 (normalizes), unbiased variance 2 (moving update, TF's fused path).
         var expected = (float)(1 / System.Math.Sqrt(1 + 0.001));
@@ -205,7 +206,7 @@ public class CompatLayerMathTests
     public void BatchNormTraining2D_UpdatesTheMovingVarianceWithTheBiasedBatchVariance()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.FromArray(new float[] { 1, 3 }, [2, 1]);
+        using var x = tensor(new float[] { 1, 3 }, [2, 1]);
 
         graph.Run(() => Layers.BatchNormalization(x), training: true);
 
@@ -213,16 +214,31 @@ public class CompatLayerMathTests
     }
 
     [Test]
+    public void BatchNormTraining4D_OnOneValuePerChannel_KeepsTheMovingVarianceFinite()
+    {
+        // One cell per channel: batch variance 0, and TF's fused kernel divides by max(n - 1, 1), so the
+        // moving variance becomes 0.99·1 + 0.01·0 (libtorch's own running_var would be NaN here).
+        var graph = new LegacyGraph();
+        using var x = tensor(new float[] { 1, 2, 3 }, [1, 1, 1, 3]);
+
+        var output = graph.Run(() => Layers.BatchNormalization(x), training: true).data<float>().ToArray();
+
+        Assert.That(output, Is.EqualTo(new float[] { 0, 0, 0 }));
+        Assert.That(Moving(graph, "moving_mean"), Is.EqualTo(new[] { 0.01f, 0.02f, 0.03f }).Within(1e-6f));
+        Assert.That(Moving(graph, "moving_variance"), Is.EqualTo(new[] { 0.99f, 0.99f, 0.99f }).Within(1e-6f));
+    }
+
+    [Test]
     public void BatchNormTraining4DInFloat64_UpdatesTheMovingVarianceWithTheBiasedBatchVariance()
     {
         // TF's fused kernel takes no float64, so Keras falls back to the plain path even for 4-D input.
         var graph = new LegacyGraph();
-        using var x = Tensor.FromArray(new double[] { 1, 3 }, [2, 1, 1, 1]);
+        using var x = tensor(new double[] { 1, 3 }, [2, 1, 1, 1]);
 
-        var output = graph.Run(() => Layers.BatchNormalization(x), training: true).ToArray<double>();
+        var output = graph.Run(() => Layers.BatchNormalization(x), training: true).data<double>().ToArray();
 
         var expected = 1 / System.Math.Sqrt(1 + 0.001);
-        var movingVariance = graph.GlobalVariables.Single(v => v.Name.EndsWith("/moving_variance", System.StringComparison.Ordinal)).Value.ToArray<double>();
+        var movingVariance = graph.GlobalVariables.Single(v => v.Name.EndsWith("/moving_variance", System.StringComparison.Ordinal)).Value.data<double>().ToArray();
         Assert.That(output, Is.EqualTo(new[] { -expected, expected }).Within(1e-12));
         Assert.That(movingVariance, Is.EqualTo(new[] { 0.99 + (0.01 * 1) }).Within(1e-12));
     }
@@ -231,9 +247,9 @@ public class CompatLayerMathTests
     public void BatchNormInference_UsesTheMovingStatistics_AndLeavesThemAlone()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.FromArray(new float[] { 1, 3 }, [2, 1, 1, 1]);
+        using var x = tensor(new float[] { 1, 3 }, [2, 1, 1, 1]);
 
-        var output = graph.Run(() => Layers.BatchNormalization(x, center: false, gammaInitializer: Initializers.Constant(2))).ToArray<float>();
+        var output = graph.Run(() => Layers.BatchNormalization(x, center: false, gammaInitializer: Initializers.Constant(2))).data<float>().ToArray();
 
         var scale = (float)(2 / System.Math.Sqrt(1 + 0.001));
         Assert.That(output, Is.EqualTo(new[] { scale, 3 * scale }).Within(1e-5f));
@@ -244,7 +260,7 @@ public class CompatLayerMathTests
     [Test]
     public void Dropout_IsIdentityInInference_AndScalesKeptValuesInTraining()
     {
-        using var x = Tensor.Ones([1000]);
+        using var x = ones(1000);
 
         var inference = Run(() => Layers.Dropout(x, 0.5));
         var training = Run(() => Layers.Dropout(x, 0.5), training: true);
@@ -258,7 +274,7 @@ public class CompatLayerMathTests
     public void LayersWithoutVariables_MoveTheNameCountersLikeTf()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Ones([1, 2, 2, 1]);
+        using var x = ones(1, 2, 2, 1);
 
         var next = graph.Run(() =>
         {
@@ -276,7 +292,7 @@ public class CompatLayerMathTests
     [Test]
     public void Conv2d_RejectsANonImageInput()
     {
-        using var x = Tensor.Ones([2, 3]);
+        using var x = ones(2, 3);
 
         Assert.That(
             () => Run(() => Layers.Conv2d(x, 1, 1)),
@@ -284,5 +300,5 @@ public class CompatLayerMathTests
     }
 
     private static float[] Moving(LegacyGraph graph, string suffix) =>
-        graph.GlobalVariables.Single(v => v.Name.EndsWith("/" + suffix, System.StringComparison.Ordinal)).Value.ToArray<float>();
+        graph.GlobalVariables.Single(v => v.Name.EndsWith("/" + suffix, System.StringComparison.Ordinal)).Value.data<float>().ToArray();
 }

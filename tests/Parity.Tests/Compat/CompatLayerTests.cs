@@ -1,6 +1,6 @@
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Compat;
 
@@ -14,7 +14,7 @@ public class CompatLayerTests
         var first = Dense();
         var second = Dense();
         var module = new Tracked(x => second.Call(first.Call(x)));
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         module.Call(x);
         module.Call(x);
@@ -34,7 +34,7 @@ public class CompatLayerTests
     [Test]
     public void ALayerObjectOutsideAnyStore_SaysToAddTrackVariables()
     {
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         Assert.That(() => Dense().Call(x), Throws.InvalidOperationException.With.Message.StartsWith("CompatLayer 'dense' needs a variable store").And.Message.Contains("[TrackVariables]"));
     }

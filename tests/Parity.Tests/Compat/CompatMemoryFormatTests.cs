@@ -1,7 +1,7 @@
 using System;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Compat;
 
@@ -26,20 +26,20 @@ public class CompatMemoryFormatTests
     private static string[] LayerNames() => Array.ConvertAll(Layers4D, l => l.Name);
 
     /// <summary>Two channels on a 3×3 grid, laid out NHWC in memory: its NCHW view is channels-last, not contiguous.</summary>
-    private static Tensor NhwcMemoryInput() => Tensor.Arange(0, 18).Reshape(1, 3, 3, 2);
+    private static Tensor NhwcMemoryInput() => arange(0, 18, ScalarType.Float32).reshape(1, 3, 3, 2);
 
     [TestCaseSource(nameof(LayerNames))]
     public void ALayerGivenNhwcMemory_ReturnsNchwMemory(string name)
     {
         var layer = Array.Find(Layers4D, l => l.Name == name).Layer;
         using var x = NhwcMemoryInput();
-        Assume.That(x.Permute(ToNchw).IsContiguous, Is.False);
+        Assume.That(x.permute(ToNchw).is_contiguous(), Is.False);
         bool? contiguous = null;
 
         new Tracked(input =>
         {
             var output = layer(input);
-            contiguous = output.Permute(ToNchw).IsContiguous;
+            contiguous = output.permute(ToNchw).is_contiguous();
             return output;
         }).Call(x);
 

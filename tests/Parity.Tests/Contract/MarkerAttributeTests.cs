@@ -67,4 +67,11 @@ public class MarkerAttributeTests
         Assert.That(typeof(CompatLayer).IsDefined(typeof(CreatesLayerAttribute), inherit: true), Is.True);
         Assert.That(forward.IsDefined(typeof(ForwardPassAttribute)), Is.True);
     }
+
+    [Test]
+    public void EveryModule_RegistersItsOwnComponents_SoTheTorchSharpRegistrationRulesSkipIt()
+    {
+        Assert.That(typeof(Nn.Conv2D).IsDefined(typeof(RegistersComponentsAttribute), inherit: true), Is.True);
+        Assert.That(typeof(CompatLayer).IsDefined(typeof(RegistersComponentsAttribute), inherit: true), Is.True);
+    }
 }

@@ -1,5 +1,5 @@
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Tests.Guide;
@@ -15,9 +15,9 @@ internal sealed class DenseLayer(long units) : Module<Tensor, Tensor>
     {
         using (VariableScope("dense"))
         {
-            var kernel = GetVariable("kernel", [input.Size(-1), units], regularizer: Regularizers.KerasL2(), initializer: Initializers.GlorotNormal());
+            var kernel = GetVariable("kernel", [input.size(-1), units], regularizer: Regularizers.KerasL2(), initializer: Initializers.GlorotNormal());
             var bias = GetVariable("bias", [units], initializer: Initializers.Zeros());
-            return input.MatMul(kernel.Value).Add(bias.Value);
+            return input.matmul(kernel.Value).add(bias.Value);
         }
     }
 }
@@ -77,9 +77,9 @@ internal sealed class NestedLayer(long units) : Module<Tensor, Tensor>
     {
         using (VariableScope("inner_dense"))
         {
-            var kernel = GetVariable("kernel", [input.Size(-1), units], regularizer: Regularizers.KerasL2(), initializer: Initializers.GlorotNormal());
+            var kernel = GetVariable("kernel", [input.size(-1), units], regularizer: Regularizers.KerasL2(), initializer: Initializers.GlorotNormal());
             var bias = GetVariable("bias", [units], initializer: Initializers.Zeros());
-            return input.MatMul(kernel.Value).Add(bias.Value);
+            return input.matmul(kernel.Value).add(bias.Value);
         }
     }
 }
@@ -118,5 +118,5 @@ internal sealed class CompatV1TemplateScaleByY : Module<Tensor, Tensor>
     }
 
     private static System.Func<Tensor, Tensor> ScaleBy(string scalarName) =>
-        x => x.Mul(GetVariable(scalarName, [], regularizer: Regularizers.KerasL2(), initializer: Initializers.Constant(1.5)).Value);
+        x => x.mul(GetVariable(scalarName, [], regularizer: Regularizers.KerasL2(), initializer: Initializers.Constant(1.5)).Value);
 }

@@ -1,5 +1,5 @@
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Tests.Guide;

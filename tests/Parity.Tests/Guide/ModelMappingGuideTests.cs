@@ -1,23 +1,24 @@
 using System.Linq;
 using Parity.Randomness;
 using Parity.Tests.Support;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Guide;
 
 /// <summary>The shim examples of the model-mapping guide; names and shapes are the ones the guide prints or asserts.</summary>
 public class ModelMappingGuideTests
 {
-    private static void ZeroAll(Module module)
+    private static void ZeroAll(Module<Tensor, Tensor> module)
     {
         foreach (var variable in module.TrainableVariables)
         {
-            using var zero = variable.Value.Mul(0.0);
+            using var zero = variable.Value.mul(0.0);
             variable.Assign(zero);
         }
     }
 
-    private static (string Name, long[] Shape)[] Structure(Module module) =>
+    private static (string Name, long[] Shape)[] Structure(Module<Tensor, Tensor> module) =>
         module.Variables.Select(v => (v.Name, v.Shape)).ToArray();
 
     [Test]
@@ -37,7 +38,7 @@ public class ModelMappingGuideTests
         var output = layer.Call(x);
 
         Assert.That(layer.Variables, Is.EqualTo(before));
-        Assert.That(output.ToArray<float>(), Is.All.EqualTo(0f));
+        Assert.That(output.data<float>().ToArray(), Is.All.EqualTo(0f));
         Assert.That(layer.Losses.Single().ToDouble(), Is.Zero);
     }
 
@@ -49,7 +50,7 @@ public class ModelMappingGuideTests
 
         var first = layer.Call(x);
 
-        Assert.That(first.Shape, Is.EqualTo(new long[] { 8, 10 }));
+        Assert.That(first.shape, Is.EqualTo(new long[] { 8, 10 }));
         Assert.That(Structure(layer), Is.EqualTo(new[]
         {
             ("model/conv2d/kernel", new long[] { 3, 3, 5, 3 }),
@@ -63,7 +64,7 @@ public class ModelMappingGuideTests
         var output = layer.Call(x);
 
         Assert.That(layer.Variables, Has.Count.EqualTo(4));
-        Assert.That(output.ToArray<float>(), Is.All.EqualTo(0f));
+        Assert.That(output.data<float>().ToArray(), Is.All.EqualTo(0f));
         Assert.That(layer.Losses.Select(l => l.ToDouble()), Is.All.Zero);
     }
 
@@ -84,31 +85,33 @@ public class ModelMappingGuideTests
         }));
         var movingMean = model.NonTrainableVariables[0];
         var movingVariance = model.NonTrainableVariables[1];
-        Assert.That(movingMean.Value.ToArray<float>(), Is.All.EqualTo(0f));
-        Assert.That(movingVariance.Value.ToArray<float>(), Is.All.EqualTo(1f));
+        Assert.That(movingMean.Value.data<float>().ToArray(), Is.All.EqualTo(0f));
+        Assert.That(movingVariance.Value.data<float>().ToArray(), Is.All.EqualTo(1f));
 
         model.Call(x, training: true);
 
         // moving_mean = 0.99·0 + 0.01·(per-channel batch mean); moving_variance = 0.99·1 + 0.01·(per-channel
         // batch variance), Bessel-corrected over the 8·5·5 = 200 cells per channel as TF's fused 4-D kernel does.
-        using var batchMean = x.Mean([0, 1, 2]);
-        using var expected = batchMean.Mul(0.01);
-        using var unbiasedVariance = x.Sub(batchMean).Square().Sum([0, 1, 2]).Div(199.0);
-        using var expectedVariance = unbiasedVariance.Mul(0.01).Add(0.99);
-        Assert.That(movingMean.Value.ToArray<float>(), Is.EqualTo(expected.ToArray<float>()).Within(1e-6f));
-        Assert.That(movingVariance.Value.ToArray<float>(), Is.EqualTo(expectedVariance.ToArray<float>()).Within(1e-6f));
+        using var batchMean = x.mean([0, 1, 2]);
+        using var expected = batchMean.mul(0.01);
+        using var deviations = x.sub(batchMean);
+        using var squares = deviations.square();
+        using var unbiasedVariance = squares.sum([0, 1, 2]).div(199.0);
+        using var expectedVariance = unbiasedVariance.mul(0.01).add(0.99);
+        Assert.That(movingMean.Value.data<float>().ToArray(), Is.EqualTo(expected.data<float>().ToArray()).Within(1e-6f));
+        Assert.That(movingVariance.Value.data<float>().ToArray(), Is.EqualTo(expectedVariance.data<float>().ToArray()).Within(1e-6f));
 
-        var afterTraining = movingVariance.Value.ToArray<float>();
+        var afterTraining = movingVariance.Value.data<float>().ToArray();
         model.Call(x, training: false);
 
-        Assert.That(movingVariance.Value.ToArray<float>(), Is.EqualTo(afterTraining));
+        Assert.That(movingVariance.Value.data<float>().ToArray(), Is.EqualTo(afterTraining));
     }
 
     [Test]
     public void NestedModelViaGetOrCreateLayer_IsBuiltOnceAndTracked()
     {
         var layer = new NestedModel();
-        using var x = Tensor.Ones([5, 5]);
+        using var x = ones(5, 5);
 
         layer.Call(x);
         var output = layer.Call(x);
@@ -116,7 +119,7 @@ public class ModelMappingGuideTests
         Assert.That(Names.Of(layer.Variables), Is.EquivalentTo(new[] { "dense/bias", "dense/kernel" }));
 
         // Ones kernel (5, 10) on ones input: every output is 5; Keras L2 loss 0.01 · 50.
-        Assert.That(output.ToArray<float>(), Is.All.EqualTo(5f));
+        Assert.That(output.data<float>().ToArray(), Is.All.EqualTo(5f));
         Assert.That(layer.Losses.Single().ToDouble(), Is.EqualTo(0.5).Within(1e-6));
     }
 
@@ -124,7 +127,7 @@ public class ModelMappingGuideTests
     public void WrappedDenseLayer_TracksTheSixVariablesTheGuideLists()
     {
         var layer = new WrappedDenseLayer(10);
-        using var x = Tensor.Ones([5, 5]);
+        using var x = ones(5, 5);
 
         layer.Call(x);
         layer.Call(x);
@@ -146,13 +149,13 @@ public class ModelMappingGuideTests
     public void Template_CreatesItsScalarOnceInTheCapturedScope()
     {
         var layer = new CompatV1TemplateScaleByY();
-        using var x = Tensor.Ones([2, 3]);
+        using var x = ones(2, 3);
 
         layer.Call(x);
         var output = layer.Call(x);
 
         Assert.That(Names.Of(layer.Variables), Is.EqualTo(new[] { "layer/scale_by_y/y" }));
-        Assert.That(output.ToArray<float>(), Is.All.EqualTo(1.5f));
+        Assert.That(output.data<float>().ToArray(), Is.All.EqualTo(1.5f));
 
         // Keras L2 of 1.5: 0.01 · 2.25.
         Assert.That(layer.Losses.Single().ToDouble(), Is.EqualTo(0.0225).Within(1e-7));
@@ -182,7 +185,7 @@ public class ModelMappingGuideTests
     [Test]
     public void CheckpointCompatibleMigration_RecordScopeKeepsTheCompatNames()
     {
-        using var x = Tensor.Ones([10, 10, 10, 10]);
+        using var x = ones(10, 10, 10, 10);
         var functional = new FunctionalStyleCompatModel();
         var objects = new OOStyleCompatModel();
         var partial = new PartiallyNativeKerasLayersModel(recordScopes: true);
@@ -220,7 +223,7 @@ public class ModelMappingGuideTests
     [Test]
     public void CheckpointCompatibleMigration_WithoutRecordScope_TheCompatLayerTakesAReplacedName()
     {
-        using var x = Tensor.Ones([10, 10, 10, 10]);
+        using var x = ones(10, 10, 10, 10);
         var partial = new PartiallyNativeKerasLayersModel(recordScopes: false);
 
         partial.Call(x);
@@ -235,7 +238,7 @@ public class ModelMappingGuideTests
         using (tool.Scope())
         {
             using var inputs = RandomOps.Normal([10, 5, 5, 5], 0, 1);
-            var output = model.Call(inputs).ToArray<float>();
+            var output = model.Call(inputs).data<float>().ToArray();
             var loss = model.Losses.Sum(l => l.ToDouble());
             return (output, loss, Names.Of(model.Variables));
         }

@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Initialization;
 
@@ -8,8 +8,8 @@ public class InitializerTests
 {
     private static float[] Draw(Initializer initializer, long[] shape)
     {
-        using var value = initializer.Create(shape, DType.Float32);
-        return value.ToArray<float>();
+        using var value = initializer.Create(shape, ScalarType.Float32);
+        return value.data<float>().ToArray();
     }
 
     private static double StdDev(float[] values)
@@ -102,15 +102,15 @@ public class InitializerTests
     public void ARandomInitializerForAnIntegerVariable_SaysWhatToUse()
     {
         Assert.That(
-            () => new Variable("w", [2], DType.Int64, Initializers.GlorotUniform()),
+            () => new Variable("w", [2], ScalarType.Int64, Initializers.GlorotUniform()),
             Throws.ArgumentException.With.Message.Contains("glorot_uniform draws random floating-point values and cannot make a int64 variable"));
     }
 
     [Test]
     public void TheDefault_IsGlorotUniformForFloats_AndZerosOtherwise()
     {
-        Assert.That(Initializers.DefaultFor(DType.Float64).ToString(), Is.EqualTo("glorot_uniform"));
-        Assert.That(new Variable("n", [2], DType.Int64).Value.ToArray<long>(), Is.All.EqualTo(0L));
+        Assert.That(Initializers.DefaultFor(ScalarType.Float64).ToString(), Is.EqualTo("glorot_uniform"));
+        Assert.That(new Variable("n", [2], ScalarType.Int64).Value.data<long>().ToArray(), Is.All.EqualTo(0L));
     }
 
     [Test]

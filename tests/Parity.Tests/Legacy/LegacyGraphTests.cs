@@ -1,7 +1,8 @@
 using System.Linq;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Tests.Legacy;
@@ -12,7 +13,7 @@ public class LegacyGraphTests
     public void Collections_ListVariablesInCreationOrder_AndTheirLosses()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Ones([2, 3]);
+        using var x = ones(2, 3);
 
         graph.Run(() =>
         {
@@ -42,7 +43,7 @@ public class LegacyGraphTests
     public void ASecondRun_ReusesTheVariablesOfTheFirst()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Ones([2, 3]);
+        using var x = ones(2, 3);
 
         graph.Run(() => Layers.Dense(x, 2));
         var first = graph.GlobalVariables;
@@ -131,7 +132,7 @@ public class LegacyGraphTests
     public void ReopeningAScopeInOneRun_WithoutReuse_IsDisallowed()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Ones([2, 3]);
+        using var x = ones(2, 3);
 
         Assert.That(
             () => graph.Run(() =>
@@ -153,20 +154,20 @@ public class LegacyGraphTests
     public void ATemplateCalledTwiceInOneRun_ReusesItsVariables()
     {
         var graph = new LegacyGraph();
-        var template = MakeTemplate<Tensor, Tensor>("scale", x => x.Mul(GetVariable("s", [], initializer: Initializers.Constant(2)).Value));
-        using var x = Tensor.Ones([2]);
+        var template = MakeTemplate<Tensor, Tensor>("scale", x => x.mul(GetVariable("s", [], initializer: Initializers.Constant(2)).Value));
+        using var x = ones(2);
 
         var output = graph.Run(() => template(template(x)));
 
         Assert.That(Names.Of(graph.GlobalVariables), Is.EqualTo(new[] { "scale/s" }));
-        Assert.That(output.ToArray<float>(), Is.EqualTo(new float[] { 4, 4 }));
+        Assert.That(output.data<float>().ToArray(), Is.EqualTo(new float[] { 4, 4 }));
     }
 
     [Test]
     public void LayersMadeWithGetOrCreateLayer_AreInTheCollections()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         graph.Run(() => GetOrCreateLayer("head", () => new Nn.Dense(2, name: "head")).Call(x));
         graph.Run(() => GetOrCreateLayer("head", () => new Nn.Dense(2, name: "head")).Call(x));
@@ -180,7 +181,7 @@ public class LegacyGraphTests
         var graph = new LegacyGraph();
         var tracked = new Tracked(x => Layers.Dense(x, 2, name: "inner"));
         var native = new Nn.Dense(2, name: "native");
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         graph.Run(() =>
         {
@@ -206,12 +207,12 @@ public class LegacyGraphTests
     public void TheTrainingFlag_ReachesCompatLayers()
     {
         var graph = new LegacyGraph();
-        using var x = Tensor.FromArray(new float[] { 1, 2, 3, 4 }, [2, 2]);
+        using var x = tensor(new float[] { 1, 2, 3, 4 }, [2, 2]);
 
         graph.Run(() => Layers.BatchNormalization(x), training: true);
 
         // Biased batch mean per column: (1+3)/2 = 2 and (2+4)/2 = 3; moving = 0.01 * mean.
         var movingMean = graph.GlobalVariables.Single(v => v.Name == "batch_normalization/moving_mean");
-        Assert.That(movingMean.Value.ToArray<float>(), Is.EqualTo(new[] { 0.02f, 0.03f }).Within(1e-6f));
+        Assert.That(movingMean.Value.data<float>().ToArray(), Is.EqualTo(new[] { 0.02f, 0.03f }).Within(1e-6f));
     }
 }

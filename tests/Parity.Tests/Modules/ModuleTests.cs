@@ -2,8 +2,9 @@ using System;
 using System.Collections.Generic;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
+using TorchSharp;
 using static Parity.Compat.VariableScopes;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Modules;
 
@@ -32,7 +33,7 @@ public class ModuleTests
 
     private sealed class TwoHeads : Module<Tensor, (Tensor, Tensor)>
     {
-        protected override (Tensor, Tensor) Forward(Tensor input) => (input.Add(1), input.Add(2));
+        protected override (Tensor, Tensor) Forward(Tensor input) => (input.add(1), input.add(2));
     }
 
     private sealed class Heads(Tensor first, Tensor second) : ITensorContainer
@@ -46,18 +47,18 @@ public class ModuleTests
 
     private sealed class ContainerResult : Module<Tensor, Heads>
     {
-        protected override Heads Forward(Tensor input) => new(input.Add(1), input.Add(2));
+        protected override Heads Forward(Tensor input) => new(input.add(1), input.add(2));
     }
 
     private sealed class DictionaryResult : Module<Tensor, Dictionary<string, Tensor>>
     {
-        protected override Dictionary<string, Tensor> Forward(Tensor input) => new() { ["logits"] = input.Mul(3) };
+        protected override Dictionary<string, Tensor> Forward(Tensor input) => new() { ["logits"] = input.mul(3) };
     }
 
     private sealed class SharedTwice(Nn.Dense shared) : Module<Tensor, Tensor>
     {
         private readonly Nn.Dense first = shared;
-        private readonly List<Module> all = [shared];
+        private readonly List<nn.Module> all = [shared];
 
         public int Held => all.Count;
 
@@ -69,14 +70,14 @@ public class ModuleTests
         private readonly Variable frozen = new("frozen", [2], initializer: Initializers.Ones(), trainable: false);
         private readonly Variable scale = new("scale", [2], initializer: Initializers.Ones(), regularizer: Regularizers.L1(1.0));
 
-        protected override Tensor Forward(Tensor input) => input.Mul(scale.Value).Add(frozen.Value);
+        protected override Tensor Forward(Tensor input) => input.mul(scale.Value).add(frozen.Value);
     }
 
     [Test]
     public void Training_DefaultsToInference_AndFollowsTheCallOrTheProperty()
     {
         var probe = new TrainingProbe();
-        using var x = Tensor.Zeros([1]);
+        using var x = zeros(1);
 
         Assert.That(probe.Call(x), Is.False);
         Assert.That(probe.Call(x, training: true), Is.True);
@@ -91,7 +92,7 @@ public class ModuleTests
     {
         var inner = new TrainingProbe();
         var outer = new Outer(inner);
-        using var x = Tensor.Zeros([1]);
+        using var x = zeros(1);
 
         Assert.That(outer.Call(x, training: true), Is.True);
         Assert.That(outer.Call(x, training: false), Is.False);
@@ -101,7 +102,7 @@ public class ModuleTests
     public void AnOverrideOfATrackedForward_IsTrackedToo()
     {
         var module = new DerivedWithoutAttribute();
-        using var x = Tensor.Zeros([1]);
+        using var x = zeros(1);
 
         module.Call(x);
 
@@ -112,36 +113,36 @@ public class ModuleTests
     public void TensorsInATupleResult_SurviveTheCall()
     {
         var module = new TwoHeads();
-        using var x = Tensor.Zeros([2]);
+        using var x = zeros(2);
 
         var (a, b) = module.Call(x);
 
-        Assert.That(a.IsDisposed || b.IsDisposed, Is.False);
-        Assert.That(a.ToArray<float>(), Is.EqualTo(new float[] { 1, 1 }));
-        Assert.That(b.ToArray<float>(), Is.EqualTo(new float[] { 2, 2 }));
+        Assert.That(a.IsInvalid || b.IsInvalid, Is.False);
+        Assert.That(a.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 1 }));
+        Assert.That(b.data<float>().ToArray(), Is.EqualTo(new float[] { 2, 2 }));
     }
 
     [Test]
     public void TensorsListedByAContainerResult_SurviveTheCall()
     {
         var module = new ContainerResult();
-        using var x = Tensor.Zeros([1]);
+        using var x = zeros(1);
 
         var heads = module.Call(x);
 
-        Assert.That(heads.First.ToArray<float>(), Is.EqualTo(new float[] { 1 }));
-        Assert.That(heads.Second.ToArray<float>(), Is.EqualTo(new float[] { 2 }));
+        Assert.That(heads.First.data<float>().ToArray(), Is.EqualTo(new float[] { 1 }));
+        Assert.That(heads.Second.data<float>().ToArray(), Is.EqualTo(new float[] { 2 }));
     }
 
     [Test]
     public void TensorsInADictionaryResult_SurviveTheCall()
     {
         var module = new DictionaryResult();
-        using var x = Tensor.Ones([1]);
+        using var x = ones(1);
 
         var endpoints = module.Call(x);
 
-        Assert.That(endpoints["logits"].ToArray<float>(), Is.EqualTo(new float[] { 3 }));
+        Assert.That(endpoints["logits"].data<float>().ToArray(), Is.EqualTo(new float[] { 3 }));
     }
 
     [Test]
@@ -150,15 +151,15 @@ public class ModuleTests
         Tensor? intermediate = null;
         var module = new Untracked(x =>
         {
-            intermediate = x.Add(1);
-            return intermediate.Mul(2);
+            intermediate = x.add(1);
+            return intermediate.mul(2);
         });
-        using var x = Tensor.Zeros([2]);
+        using var x = zeros(2);
 
         var output = module.Call(x);
 
-        Assert.That(intermediate!.IsDisposed, Is.True);
-        Assert.That(output.ToArray<float>(), Is.EqualTo(new float[] { 2, 2 }));
+        Assert.That(intermediate!.IsInvalid, Is.True);
+        Assert.That(output.data<float>().ToArray(), Is.EqualTo(new float[] { 2, 2 }));
     }
 
     [Test]
@@ -166,7 +167,7 @@ public class ModuleTests
     {
         var shared = new Nn.Dense(2);
         var module = new SharedTwice(shared);
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         module.Call(x);
 
@@ -191,7 +192,7 @@ public class ModuleTests
     public void Losses_FollowTheCurrentValues()
     {
         var module = new HoldsAVariable();
-        using var three = Tensor.Full([2], 3);
+        using var three = full([2], 3, ScalarType.Float32);
 
         module.TrainableVariables[0].Assign(three);
 
@@ -211,7 +212,7 @@ public class ModuleTests
             });
             return layer.Call(x);
         });
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         module.Call(x);
         module.Call(x);
@@ -229,7 +230,7 @@ public class ModuleTests
             GetOrCreateLayer("head", () => new Nn.Flatten());
             return x;
         });
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         Assert.That(() => module.Call(x), Throws.InvalidOperationException.With.Message.Contains("was first given a Dense and is now asked for a Flatten"));
     }
@@ -239,7 +240,7 @@ public class ModuleTests
     {
         var template = MakeTemplate<Tensor, Tensor>("affine", x => Layers.Dense(x, 3, name: "proj"));
         var module = new Tracked(x => template(template(x)));
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         module.Call(x);
 
@@ -249,10 +250,10 @@ public class ModuleTests
     [Test]
     public void TwoTemplatesWithOneName_GetUniqueScopes()
     {
-        var first = MakeTemplate<Tensor, Tensor>("t", x => x.Mul(GetVariable("s", [], initializer: Initializers.Ones()).Value));
-        var second = MakeTemplate<Tensor, Tensor>("t", x => x.Mul(GetVariable("s", [], initializer: Initializers.Ones()).Value));
+        var first = MakeTemplate<Tensor, Tensor>("t", x => x.mul(GetVariable("s", [], initializer: Initializers.Ones()).Value));
+        var second = MakeTemplate<Tensor, Tensor>("t", x => x.mul(GetVariable("s", [], initializer: Initializers.Ones()).Value));
         var module = new Tracked(x => second(first(x)));
-        using var x = Tensor.Ones([1]);
+        using var x = ones(1);
 
         module.Call(x);
 
@@ -263,7 +264,7 @@ public class ModuleTests
     public void CallingATemplateOutsideAnyStore_SaysToAddTrackVariables()
     {
         var template = MakeTemplate<Tensor, Tensor>("t", x => x);
-        using var x = Tensor.Ones([1]);
+        using var x = ones(1);
 
         Assert.That(() => template(x), Throws.InvalidOperationException.With.Message.StartsWith("The template 't' needs a variable store").And.Message.Contains("[TrackVariables]"));
     }
@@ -273,7 +274,7 @@ public class ModuleTests
     {
         var helper = new Untracked(x => Layers.Dense(x, 2, name: "helper"));
         var module = new Tracked(x => helper.Call(x));
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
 
         module.Call(x);
 

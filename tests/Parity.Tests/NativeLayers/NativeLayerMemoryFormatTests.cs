@@ -1,5 +1,5 @@
 using Parity.Tests.Support;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.NativeLayers;
 
@@ -12,11 +12,11 @@ public class NativeLayerMemoryFormatTests
     public void Conv2DGivenNhwcMemory_ReturnsNchwMemory()
     {
         var conv = new Nn.Conv2D(3, 2, padding: Padding.Same);
-        using var x = Tensor.Arange(0, 18).Reshape(1, 3, 3, 2);
-        Assume.That(x.Permute(ToNchw).IsContiguous, Is.False);
+        using var x = arange(0, 18, ScalarType.Float32).reshape(1, 3, 3, 2);
+        Assume.That(x.permute(ToNchw).is_contiguous(), Is.False);
 
         var output = new Untracked(input => conv.Call(input)).Call(x);
 
-        Assert.That(output.Permute(ToNchw).IsContiguous, Is.True);
+        Assert.That(output.permute(ToNchw).is_contiguous(), Is.True);
     }
 }

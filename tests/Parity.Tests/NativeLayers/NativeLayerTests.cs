@@ -1,8 +1,8 @@
 using System.Linq;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
 using static Parity.Compat.VariableScopes;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.NativeLayers;
 
@@ -12,7 +12,7 @@ public class NativeLayerTests
     public void ALayer_BuildsItsWeightsOnTheFirstCall_FromTheInputShape()
     {
         var dense = new Nn.Dense(4);
-        using var x = Tensor.Ones([2, 3]);
+        using var x = ones(2, 3);
 
         Assert.That(dense.Built, Is.False);
         Assert.That(dense.Variables, Is.Empty);
@@ -35,7 +35,7 @@ public class NativeLayerTests
                 return conv.Call(x);
             }
         });
-        using var x = Tensor.Ones([1, 5, 5, 1]);
+        using var x = ones(1, 5, 5, 1);
 
         module.Call(x);
 
@@ -46,17 +46,17 @@ public class NativeLayerTests
     [Test]
     public void NativeLayers_MatchTheCompatLayersTheyReplace()
     {
-        using var x = Tensor.Arange(0, 2 * 6 * 6 * 3).Reshape(2, 6, 6, 3).Div(50.0);
+        using var x = arange(0, 2 * 6 * 6 * 3, ScalarType.Float32).reshape(2, 6, 6, 3).div(50.0);
         var compat = new Tracked(input =>
         {
-            var h = Layers.Conv2d(input, 4, 3, strides: 2, padding: Padding.Same, kernelInitializer: Initializers.Constant(0.1), activation: t => t.Relu());
+            var h = Layers.Conv2d(input, 4, 3, strides: 2, padding: Padding.Same, kernelInitializer: Initializers.Constant(0.1), activation: t => t.relu());
             h = Layers.BatchNormalization(h);
             h = Layers.MaxPooling2d(h, 2, 1, Padding.Same);
             h = Layers.AveragePooling2d(h, 2, 2);
             h = Layers.Flatten(h);
             return Layers.Dense(h, 3, kernelInitializer: Initializers.Constant(-0.2));
         });
-        var conv = new Nn.Conv2D(4, 3, strides: 2, padding: Padding.Same, kernelInitializer: Initializers.Constant(0.1), activation: t => t.Relu());
+        var conv = new Nn.Conv2D(4, 3, strides: 2, padding: Padding.Same, kernelInitializer: Initializers.Constant(0.1), activation: t => t.relu());
         var bn = new Nn.BatchNormalization();
         var maxPool = new Nn.MaxPooling2D(2, 1, Padding.Same);
         var avgPool = new Nn.AveragePooling2D(2);
@@ -64,22 +64,22 @@ public class NativeLayerTests
         var dense = new Nn.Dense(3, kernelInitializer: Initializers.Constant(-0.2));
         var native = new Untracked(input => dense.Call(flatten.Call(avgPool.Call(maxPool.Call(bn.Call(conv.Call(input)))))));
 
-        var expected = compat.Call(x, training: true).ToArray<float>();
-        var actual = native.Call(x, training: true).ToArray<float>();
+        var expected = compat.Call(x, training: true).data<float>().ToArray();
+        var actual = native.Call(x, training: true).data<float>().ToArray();
 
         Assert.That(actual, Has.Length.EqualTo(6));
         Assert.That(actual, Is.EqualTo(expected).Within(1e-5f));
-        Assert.That(bn.MovingMean!.Value.ToArray<float>(), Is.EqualTo(compat.NonTrainableVariables[0].Value.ToArray<float>()).Within(1e-6f));
+        Assert.That(bn.MovingMean!.Value.data<float>().ToArray(), Is.EqualTo(compat.NonTrainableVariables[0].Value.data<float>().ToArray()).Within(1e-6f));
     }
 
     [Test]
     public void Dropout_FollowsTheCallsTrainingMode()
     {
         var dropout = new Nn.Dropout(0.5);
-        using var x = Tensor.Ones([1000]);
+        using var x = ones(1000);
 
-        var inference = dropout.Call(x).ToArray<float>();
-        var training = dropout.Call(x, training: true).ToArray<float>();
+        var inference = dropout.Call(x).data<float>().ToArray();
+        var training = dropout.Call(x, training: true).data<float>().ToArray();
 
         Assert.That(inference, Is.All.EqualTo(1f));
         Assert.That(training, Is.All.EqualTo(0f).Or.EqualTo(2f));

@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading.Tasks;
 using Parity.Randomness;
-using Parity.Torch;
 
 namespace Parity.Tests.Randomness;
 
@@ -12,7 +11,7 @@ public class DeterministicRandomTestToolTests
     private static float[] Draw()
     {
         using var values = RandomOps.Uniform([16], 0, 1);
-        return values.ToArray<float>();
+        return values.data<float>().ToArray();
     }
 
     [Test]

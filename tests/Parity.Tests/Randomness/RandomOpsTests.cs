@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Parity.Randomness;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Randomness;
 
@@ -14,8 +14,8 @@ public class RandomOpsTests
     {
         using (tensor)
         {
-            using var wide = tensor.To(DType.Float64);
-            return wide.ToArray<double>();
+            using var wide = tensor.to(ScalarType.Float64);
+            return wide.data<double>().ToArray();
         }
     }
 
@@ -29,7 +29,7 @@ public class RandomOpsTests
     public void Uniform_StaysInItsHalfOpenRange_WithTheRightMean()
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        var values = Values(RandomOps.Uniform([Samples], -2, 6, DType.Float64));
+        var values = Values(RandomOps.Uniform([Samples], -2, 6, ScalarType.Float64));
 
         Assert.That(values.Min(), Is.GreaterThanOrEqualTo(-2.0));
         Assert.That(values.Max(), Is.LessThan(6.0));
@@ -42,7 +42,7 @@ public class RandomOpsTests
         // Between 2^24 - 1 and 2^24 float32 has no value in between, so every draw in the upper half
         // of the interval rounds to 2^24 unless the op keeps the range half-open.
         using var scope = new DeterministicRandomTestTool().Scope();
-        var values = Values(RandomOps.Uniform([1000], 16_777_215, 16_777_216, DType.Float32));
+        var values = Values(RandomOps.Uniform([1000], 16_777_215, 16_777_216, ScalarType.Float32));
 
         Assert.That(values, Is.All.EqualTo(16_777_215.0));
     }
@@ -51,7 +51,7 @@ public class RandomOpsTests
     public void Normal_HasTheRequestedMeanAndStddev()
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        var values = Values(RandomOps.Normal([Samples], 1.5, 2.0, DType.Float64));
+        var values = Values(RandomOps.Normal([Samples], 1.5, 2.0, ScalarType.Float64));
 
         Assert.That(values.Average(), Is.EqualTo(1.5).Within(0.02));
         Assert.That(StandardDeviation(values), Is.EqualTo(2.0).Within(0.02));
@@ -62,7 +62,7 @@ public class RandomOpsTests
     public void TruncatedNormal_NeverLeavesTwoStddevs_AndHasTheTruncatedSpread()
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        var values = Values(RandomOps.TruncatedNormal([Samples], -1.0, 0.5, DType.Float64));
+        var values = Values(RandomOps.TruncatedNormal([Samples], -1.0, 0.5, ScalarType.Float64));
 
         Assert.That(values.Min(), Is.GreaterThanOrEqualTo(-2.0));
         Assert.That(values.Max(), Is.LessThanOrEqualTo(0.0));
@@ -76,10 +76,10 @@ public class RandomOpsTests
     public void Bernoulli_DrawsOnesWithProbabilityP_InTheRequestedDType()
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        using var draw = RandomOps.Bernoulli([Samples], 0.3, DType.Int64);
-        var values = draw.ToArray<long>();
+        using var draw = RandomOps.Bernoulli([Samples], 0.3, ScalarType.Int64);
+        var values = draw.data<long>().ToArray();
 
-        Assert.That(draw.DType, Is.EqualTo(DType.Int64));
+        Assert.That(draw.dtype, Is.EqualTo(ScalarType.Int64));
         Assert.That(values.Distinct().Order(), Is.EqualTo(new long[] { 0, 1 }));
         Assert.That(values.Average(), Is.EqualTo(0.3).Within(0.005));
     }
@@ -88,18 +88,18 @@ public class RandomOpsTests
     public void Bernoulli_WithBoolDType_GivesTrueAndFalse()
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        using var draw = RandomOps.Bernoulli([1000], 0.5, DType.Bool);
+        using var draw = RandomOps.Bernoulli([1000], 0.5, ScalarType.Bool);
 
-        Assert.That(draw.ToArray<bool>().Distinct().Count(), Is.EqualTo(2));
+        Assert.That(draw.data<bool>().ToArray().Distinct().Count(), Is.EqualTo(2));
     }
 
     [Test]
     public void Dropout_InTraining_DropsTheRateAndScalesTheRest()
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        using var x = Tensor.Full([Samples], 2.0, DType.Float32);
+        using var x = full([Samples], 2.0, ScalarType.Float32);
         using var y = RandomOps.Dropout(x, 0.25, training: true);
-        var values = y.ToArray<float>();
+        var values = y.data<float>().ToArray();
 
         Assert.That(values.Distinct().Order(), Is.EqualTo(new[] { 0f, 2f / 0.75f }));
         Assert.That(values.Count(v => v == 0) / (double)Samples, Is.EqualTo(0.25).Within(0.005));
@@ -110,7 +110,7 @@ public class RandomOpsTests
     {
         var tool = new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps);
         using var scope = tool.Scope();
-        using var x = Tensor.Ones([4], DType.Float32);
+        using var x = ones([4], ScalarType.Float32);
 
         Assert.That(RandomOps.Dropout(x, 0.5, training: false), Is.SameAs(x));
         Assert.That(tool.OperationSeed, Is.EqualTo(0));
@@ -119,7 +119,7 @@ public class RandomOpsTests
     [Test]
     public void Dropout_KeepsTheSameElementsForTheSameSeed()
     {
-        using var x = Tensor.Arange(1, 101, 1, DType.Float64);
+        using var x = arange(1, 101, 1, ScalarType.Float64);
         double[] first, second;
         using (new DeterministicRandomTestTool().Scope())
         {
@@ -141,8 +141,8 @@ public class RandomOpsTests
     public void EveryOp_ASmallerDrawIsAPrefixOfALargerOne(string op)
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        var small = Values(Draw(op, [5], DType.Float64));
-        var large = Values(Draw(op, [4, 100], DType.Float64));
+        var small = Values(Draw(op, [5], ScalarType.Float64));
+        var large = Values(Draw(op, [4, 100], ScalarType.Float64));
 
         Assert.That(small, Is.EqualTo(large.Take(5)));
     }
@@ -153,8 +153,8 @@ public class RandomOpsTests
     public void EveryOp_AFloat32DrawIsTheFloat64DrawRounded(string op)
     {
         using var scope = new DeterministicRandomTestTool().Scope();
-        var narrow = Values(Draw(op, [1000], DType.Float32));
-        var wide = Values(Draw(op, [1000], DType.Float64));
+        var narrow = Values(Draw(op, [1000], ScalarType.Float32));
+        var wide = Values(Draw(op, [1000], ScalarType.Float64));
 
         Assert.That(narrow, Is.EqualTo(wide.Select(v => (double)(float)v)));
     }
@@ -168,7 +168,7 @@ public class RandomOpsTests
     {
         var tool = new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps);
         using var scope = tool.Scope();
-        Draw(op, [10], DType.Float32).Dispose();
+        Draw(op, [10], ScalarType.Float32).Dispose();
 
         Assert.That(tool.OperationSeed, Is.EqualTo(1));
     }
@@ -180,11 +180,11 @@ public class RandomOpsTests
         {
             Assert.That(() => RandomOps.Uniform([2], 1, 1), Throws.ArgumentException.With.Message.Contains("low < high"));
             Assert.That(() => RandomOps.Uniform([2, -1], 0, 1), Throws.ArgumentException.With.Message.Contains("negative dimensions"));
-            Assert.That(() => RandomOps.Normal([2], 0, 1, DType.Int32), Throws.ArgumentException.With.Message.Contains("DType.Float32 or DType.Float64"));
+            Assert.That(() => RandomOps.Normal([2], 0, 1, ScalarType.Int32), Throws.ArgumentException.With.Message.Contains("ScalarType.Float32 or ScalarType.Float64"));
             Assert.That(() => RandomOps.Normal([2], 0, -1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("non-negative standard deviation"));
             Assert.That(() => RandomOps.TruncatedNormal([2], 0, double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>());
             Assert.That(() => RandomOps.Bernoulli([2], 1.5), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("[0, 1]"));
-            using var x = Tensor.Ones([2]);
+            using var x = ones(2);
             Assert.That(() => RandomOps.Dropout(x, 1.0, training: true), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("[0, 1)"));
         });
     }
@@ -203,7 +203,7 @@ public class RandomOpsTests
         Assert.That(next, Is.Not.EqualTo(first), "the global generator advances between ops");
     }
 
-    private static Tensor Draw(string op, long[] shape, DType dtype) => op switch
+    private static Tensor Draw(string op, long[] shape, ScalarType dtype) => op switch
     {
         "uniform" => RandomOps.Uniform(shape, -1, 3, dtype),
         "normal" => RandomOps.Normal(shape, 0.5, 2, dtype),
@@ -212,9 +212,9 @@ public class RandomOpsTests
         _ => DropoutOfOnes(shape, dtype),
     };
 
-    private static Tensor DropoutOfOnes(long[] shape, DType dtype)
+    private static Tensor DropoutOfOnes(long[] shape, ScalarType dtype)
     {
-        using var ones = Tensor.Ones(shape, dtype);
-        return RandomOps.Dropout(ones, 0.5, training: true);
+        using var input = ones(shape, dtype);
+        return RandomOps.Dropout(input, 0.5, training: true);
     }
 }

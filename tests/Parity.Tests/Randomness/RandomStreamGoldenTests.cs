@@ -3,7 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Parity.Randomness;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Randomness;
 
@@ -41,7 +41,7 @@ public class RandomStreamGoldenTests
         using (tool.Scope())
         {
             using var values = draw();
-            return values.ToArray<double>();
+            return values.data<double>().ToArray();
         }
     }
 
@@ -49,8 +49,8 @@ public class RandomStreamGoldenTests
     public void RandomOps_DrawThePinnedStream(ulong seed, long operation, ulong generatorSeed, double[] uniform, double[] normal, double[] truncated)
     {
         Assert.That(DeterministicRandomTestTool.CombineSeeds(seed, operation), Is.EqualTo(generatorSeed));
-        Assert.That(Draw(seed, operation, () => RandomOps.Uniform([6], 0, 1, DType.Float64)), Is.EqualTo(uniform));
-        Assert.That(Draw(seed, operation, () => RandomOps.Normal([6], 0, 1, DType.Float64)), Is.EqualTo(normal).Within(1e-15));
-        Assert.That(Draw(seed, operation, () => RandomOps.TruncatedNormal([6], 0, 1, DType.Float64)), Is.EqualTo(truncated).Within(1e-15));
+        Assert.That(Draw(seed, operation, () => RandomOps.Uniform([6], 0, 1, ScalarType.Float64)), Is.EqualTo(uniform));
+        Assert.That(Draw(seed, operation, () => RandomOps.Normal([6], 0, 1, ScalarType.Float64)), Is.EqualTo(normal).Within(1e-15));
+        Assert.That(Draw(seed, operation, () => RandomOps.TruncatedNormal([6], 0, 1, ScalarType.Float64)), Is.EqualTo(truncated).Within(1e-15));
     }
 }

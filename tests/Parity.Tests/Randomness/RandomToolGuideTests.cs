@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using Parity.Randomness;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Randomness;
 
@@ -13,9 +13,9 @@ public class RandomToolGuideTests
 {
     private static float[] Draw(long[] shape)
     {
-        using var values = RandomOps.Uniform(shape, 0, 1, DType.Float32);
+        using var values = RandomOps.Uniform(shape, 0, 1, ScalarType.Float32);
         using var tripled = values * 3;
-        return tripled.ToArray<float>();
+        return tripled.data<float>().ToArray();
     }
 
     private static (float[] A, float[] B, float[] C) DrawThree(DeterministicRandomTestTool tool)

@@ -1,4 +1,5 @@
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Regularization;
 
@@ -7,7 +8,7 @@ public class RegularizerTests
 {
     private static double LossOf(Regularizer regularizer)
     {
-        using var weights = Tensor.FromArray(new float[] { 1, -2, 3 });
+        using var weights = tensor(new float[] { 1, -2, 3 });
         using var loss = regularizer.Loss(weights);
         return loss.ToDouble();
     }

@@ -1,5 +1,5 @@
 using Parity.Tests.Support;
-using Parity.Torch;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Tests.Scopes;
@@ -31,7 +31,7 @@ public class GetVariableErrorTests
             () => Tracked.Run(() =>
             {
                 GetVariable("w", [2]);
-                GetVariable("w", [2], DType.Float64);
+                GetVariable("w", [2], ScalarType.Float64);
             }),
             Throws.ArgumentException.With.Message.EqualTo(
                 "Trying to share variable w, but specified dtype float64 and found dtype float32."));
@@ -54,7 +54,7 @@ public class GetVariableErrorTests
     [Test]
     public void AValueInitializerWithAShape_IsRejected()
     {
-        using var value = Tensor.Ones([2]);
+        using var value = ones(2);
 
         Assert.That(
             () => Tracked.Run(() => GetVariable("w", [2], initializer: Initializers.FromTensor(value))),
@@ -64,12 +64,12 @@ public class GetVariableErrorTests
     [Test]
     public void AValueInitializerWithoutAShape_GivesItsShape()
     {
-        using var value = Tensor.FromArray(new float[] { 1, 2, 3 });
+        using var value = tensor(new float[] { 1, 2, 3 });
         Variable? created = null;
         Tracked.Run(() => created = GetVariable("w", initializer: Initializers.FromTensor(value)));
 
         Assert.That(created!.Shape, Is.EqualTo(new long[] { 3 }));
-        Assert.That(created.Value.ToArray<float>(), Is.EqualTo(new float[] { 1, 2, 3 }));
+        Assert.That(created.Value.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 2, 3 }));
     }
 
     [Test]
@@ -101,7 +101,7 @@ public class GetVariableErrorTests
                 return x;
             }
         });
-        using var x = Tensor.Zeros([1]);
+        using var x = zeros(1);
 
         Assert.That(
             () => module.Call(x),

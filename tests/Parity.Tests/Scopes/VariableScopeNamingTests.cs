@@ -1,7 +1,8 @@
 using System.Linq;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Tests.Scopes;
@@ -9,7 +10,7 @@ namespace Parity.Tests.Scopes;
 /// <summary>TF's counter semantics, with expected names worked out by hand from them.</summary>
 public class VariableScopeNamingTests
 {
-    private static Tensor Input() => Tensor.Ones([2, 3]);
+    private static Tensor Input() => ones(2, 3);
 
     [Test]
     public void UnnamedLayersAtTheRoot_GetANewNameOnEveryCall()
@@ -188,7 +189,7 @@ public class VariableScopeNamingTests
 
         module.Call(x);
 
-        Assert.That(module.Variables[0].Value.ToArray<float>(), Is.EqualTo(new float[] { 1, 1 }));
+        Assert.That(module.Variables[0].Value.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 1 }));
         Assert.That(module.Losses.Single().ToDouble(), Is.EqualTo(2.0).Within(1e-6));
     }
 

@@ -1,12 +1,12 @@
 using System;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Support;
 
 /// <summary>A tracked module whose forward pass is the given function.</summary>
 internal sealed class Tracked(Func<Tensor, Tensor> body) : Module<Tensor, Tensor>
 {
-    /// <summary>Runs <paramref name="body"/> once inside the forward pass of a new tracked module.</summary>
+    /// <summary>Runs <paramref name="body"/> once inside the forward pass of a new tracked module (left undisposed: the body may keep its variables).</summary>
     public static void Run(Action body)
     {
         var module = new Tracked(x =>
@@ -14,7 +14,7 @@ internal sealed class Tracked(Func<Tensor, Tensor> body) : Module<Tensor, Tensor
             body();
             return x;
         });
-        using var x = Tensor.Zeros([1]);
+        using var x = zeros(1);
         module.Call(x);
     }
 

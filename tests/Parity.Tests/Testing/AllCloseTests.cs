@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Testing;
 
@@ -11,9 +12,9 @@ namespace Parity.Tests.Testing;
 /// </summary>
 public class AllCloseTests
 {
-    private static Tensor F64(double[] values, params long[] shape) => Tensor.FromArray(values, shape);
+    private static Tensor F64(double[] values, params long[] shape) => tensor(values, shape);
 
-    private static Tensor F32(float[] values, params long[] shape) => Tensor.FromArray(values, shape);
+    private static Tensor F32(float[] values, params long[] shape) => tensor(values, shape);
 
     [Test]
     public void IdenticalTensors_AreClose()
@@ -31,11 +32,11 @@ public class AllCloseTests
     [Test]
     public void DefaultTolerances_FollowTheDType()
     {
-        Assert.That(Tolerance.DefaultFor(DType.Float32), Is.EqualTo(new Tolerance(1.3e-6, 1e-5)));
-        Assert.That(Tolerance.DefaultFor(DType.Float64), Is.EqualTo(new Tolerance(1e-7, 1e-7)));
-        Assert.That(Tolerance.DefaultFor(DType.Int32), Is.EqualTo(Tolerance.Exact));
-        Assert.That(Tolerance.DefaultFor(DType.Int64), Is.EqualTo(Tolerance.Exact));
-        Assert.That(Tolerance.DefaultFor(DType.Bool), Is.EqualTo(Tolerance.Exact));
+        Assert.That(Tolerance.DefaultFor(ScalarType.Float32), Is.EqualTo(new Tolerance(1.3e-6, 1e-5)));
+        Assert.That(Tolerance.DefaultFor(ScalarType.Float64), Is.EqualTo(new Tolerance(1e-7, 1e-7)));
+        Assert.That(Tolerance.DefaultFor(ScalarType.Int32), Is.EqualTo(Tolerance.Exact));
+        Assert.That(Tolerance.DefaultFor(ScalarType.Int64), Is.EqualTo(Tolerance.Exact));
+        Assert.That(Tolerance.DefaultFor(ScalarType.Bool), Is.EqualTo(Tolerance.Exact));
     }
 
     [Test]
@@ -97,8 +98,8 @@ public class AllCloseTests
     [Test]
     public void Samples_AreTheFirstFiveMismatchesInCOrder()
     {
-        using var expected = Tensor.Zeros([4, 5], DType.Float64);
-        using var actual = Tensor.Ones([4, 5], DType.Float64);
+        using var expected = zeros([4, 5], ScalarType.Float64);
+        using var actual = ones([4, 5], ScalarType.Float64);
 
         var comparison = TensorAssert.Compare(actual, expected);
 
@@ -160,8 +161,8 @@ public class AllCloseTests
     [Test]
     public void EmptyTensors_OfTheSameShape_AreClose()
     {
-        using var a = Tensor.Zeros([0, 3]);
-        using var b = Tensor.Zeros([0, 3]);
+        using var a = zeros([0, 3]);
+        using var b = zeros([0, 3]);
 
         var comparison = TensorAssert.Compare(a, b);
 
@@ -173,8 +174,8 @@ public class AllCloseTests
     [Test]
     public void EmptyTensors_OfDifferentShapes_AreAShapeMismatch()
     {
-        using var a = Tensor.Zeros([0, 3]);
-        using var b = Tensor.Zeros([3, 0]);
+        using var a = zeros([0, 3]);
+        using var b = zeros([3, 0]);
 
         var error = Assert.Throws<TensorMismatchException>(() => TensorAssert.AllClose(a, b));
 
@@ -184,8 +185,8 @@ public class AllCloseTests
     [Test]
     public void DifferentShapes_FailBeforeAnyValueIsCompared()
     {
-        using var a = Tensor.Zeros([2, 3]);
-        using var b = Tensor.Zeros([3, 2]);
+        using var a = zeros([2, 3]);
+        using var b = zeros([3, 2]);
 
         var error = Assert.Throws<TensorMismatchException>(() => TensorAssert.AllClose(a, b));
 
@@ -196,8 +197,8 @@ public class AllCloseTests
     [Test]
     public void ScalarAgainstOneElementVector_IsAShapeMismatch()
     {
-        using var scalar = Tensor.Scalar(1.0);
-        using var vector = Tensor.Ones([1]);
+        using var scalar = tensor(1.0f);
+        using var vector = ones([1]);
 
         Assert.That(TensorAssert.Compare(scalar, vector).Report, Does.StartWith("Tensor shapes differ: actual (), expected (1,)."));
     }
@@ -205,21 +206,21 @@ public class AllCloseTests
     [Test]
     public void DifferentDTypes_FailWithBothNames()
     {
-        using var a = Tensor.Zeros([2], DType.Float32);
-        using var b = Tensor.Zeros([2], DType.Float64);
+        using var a = zeros([2], ScalarType.Float32);
+        using var b = zeros([2], ScalarType.Float64);
 
         var error = Assert.Throws<TensorMismatchException>(() => TensorAssert.AllClose(a, b));
 
         Assert.That(error!.Message, Is.EqualTo(
-            "Tensor dtypes differ: actual float32, expected float64 (shape (2,)). Convert one side with To(DType) if the difference is intended."));
+            "Tensor dtypes differ: actual float32, expected float64 (shape (2,)). Convert one side with to_type(ScalarType) if the difference is intended."));
     }
 
     [Test]
     public void Integers_AreComparedExactly_EvenBeyondFloat64Precision()
     {
         // 2^53 + 1 and 2^53 are the same float64, so only an integer comparison tells them apart.
-        using var expected = Tensor.FromArray(new long[] { 9007199254740992, 3 }, [2]);
-        using var actual = Tensor.FromArray(new long[] { 9007199254740993, 3 }, [2]);
+        using var expected = tensor(new long[] { 9007199254740992, 3 });
+        using var actual = tensor(new long[] { 9007199254740993, 3 });
 
         var comparison = TensorAssert.Compare(actual, expected);
 
@@ -232,8 +233,8 @@ public class AllCloseTests
     [Test]
     public void Integers_WithAnExplicitTolerance_UseTheSameRule()
     {
-        using var expected = Tensor.FromArray(new[] { 100, 200 }, [2]);
-        using var actual = Tensor.FromArray(new[] { 101, 203 }, [2]);
+        using var expected = tensor(new[] { 100, 200 });
+        using var actual = tensor(new[] { 101, 203 });
 
         Assert.That(TensorAssert.Compare(actual, expected, rtol: 0, atol: 2).MismatchCount, Is.EqualTo(1));
     }
@@ -241,8 +242,8 @@ public class AllCloseTests
     [Test]
     public void Booleans_CountMismatchesAndShowValues()
     {
-        using var expected = Tensor.FromArray(new[] { true, true, false }, [3]);
-        using var actual = Tensor.FromArray(new[] { true, false, false }, [3]);
+        using var expected = tensor(new[] { true, true, false });
+        using var actual = tensor(new[] { true, false, false });
 
         var comparison = TensorAssert.Compare(actual, expected);
 
@@ -254,13 +255,13 @@ public class AllCloseTests
     public void ManyChunks_CountEveryMismatch_AndLocateTheGreatestAcrossChunks()
     {
         // 3 x 500 x 700 = 1.05 M elements: five chunks of 2^18.
-        using var expected = Tensor.Zeros([3, 500, 700], DType.Float32);
-        using var actual = Tensor.Zeros([3, 500, 700], DType.Float32);
-        using (var noGrad = Torch.Torch.NoGrad())
+        using var expected = zeros([3, 500, 700], ScalarType.Float32);
+        using var actual = zeros([3, 500, 700], ScalarType.Float32);
+        using (no_grad())
         {
-            actual.Select(0, 0).Select(0, 1).Select(0, 2).Fill(0.5);   // flat 702, first chunk
-            actual.Select(0, 1).Select(0, 100).Select(0, 3).Fill(-2);  // flat 420 003, second chunk
-            actual.Select(0, 2).Select(0, 499).Select(0, 699).Fill(1); // flat 1 049 999, last chunk
+            actual[0, 1, 2].fill_(0.5);   // flat 702, first chunk
+            actual[1, 100, 3].fill_(-2);  // flat 420 003, second chunk
+            actual[2, 499, 699].fill_(1); // flat 1 049 999, last chunk
         }
 
         var comparison = TensorAssert.Compare(actual, expected);
@@ -279,7 +280,7 @@ public class AllCloseTests
     public void LargeTensors_AreComparedWithoutCopyingThemIntoManagedMemory()
     {
         // 10 M float32 elements are 40 MB per tensor; reading either back would allocate that much.
-        using var expected = Tensor.Ones([10_000_000]);
+        using var expected = ones([10_000_000]);
         using var actual = expected + 1e-6;
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -293,8 +294,8 @@ public class AllCloseTests
     [Test]
     public void NonContiguousTensors_AreComparedByLogicalIndex()
     {
-        using var matrix = Tensor.Arange(0, 6, 1, DType.Float64).Reshape(2, 3);
-        using var transposed = matrix.Transpose(0, 1);
+        using var matrix = arange(0, 6, 1, ScalarType.Float64).reshape(2, 3);
+        using var transposed = matrix.transpose(0, 1);
         using var expected = F64([0, 3, 1, 4, 2, 5], 3, 2);
 
         Assert.That(TensorAssert.Compare(transposed, expected).IsClose, Is.True);
@@ -303,9 +304,9 @@ public class AllCloseTests
     [Test]
     public void TensorsThatRequireGrad_CanBeCompared()
     {
-        using var a = Tensor.Ones([3]);
-        a.RequiresGrad = true;
-        using var b = Tensor.Ones([3]);
+        using var a = ones([3]);
+        a.requires_grad = true;
+        using var b = ones([3]);
 
         Assert.That(TensorAssert.Compare(a, b).IsClose, Is.True);
     }
@@ -313,7 +314,7 @@ public class AllCloseTests
     [Test]
     public void NegativeTolerances_AreRejected()
     {
-        using var a = Tensor.Ones([1]);
+        using var a = ones([1]);
 
         Assert.That(() => TensorAssert.Compare(a, a, rtol: -1), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("rtol"));
         Assert.That(() => TensorAssert.Compare(a, a, atol: double.NaN), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("atol"));

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Parity.Testing;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Testing;
 
@@ -9,7 +9,7 @@ namespace Parity.Tests.Testing;
 public class EndpointComparisonTests
 {
     private static KeyValuePair<string, Tensor> E(string name, params double[] values) =>
-        new(name, Tensor.FromArray(values, [values.Length]));
+        new(name, tensor(values));
 
     [Test]
     public void CloseEndpoints_GiveATableAndNoDivergence()

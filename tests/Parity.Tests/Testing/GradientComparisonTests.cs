@@ -1,7 +1,8 @@
 using System;
 using System.Linq;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Testing;
 
@@ -13,11 +14,10 @@ public class GradientComparisonTests
 {
     private static (Variable W, Variable B, Func<Tensor> Loss) Model(string prefix, double w, double b)
     {
-        var weight = new Variable(prefix + "/w", [1], DType.Float64, Initializers.Constant(w));
-        var bias = new Variable(prefix + "/b", [1], DType.Float64, Initializers.Constant(b));
-        using var x = Tensor.FromArray(new[] { 1.0, 2.0 }, [2]);
-        var input = x.Clone().DetachFromDisposeScope();
-        return (weight, bias, () => (input * weight.Value + bias.Value).Square().Sum());
+        var weight = new Variable(prefix + "/w", [1], ScalarType.Float64, Initializers.Constant(w));
+        var bias = new Variable(prefix + "/b", [1], ScalarType.Float64, Initializers.Constant(b));
+        var input = tensor(new[] { 1.0, 2.0 });
+        return (weight, bias, () => (input * weight.Value + bias.Value).square().sum());
     }
 
     [Test]
@@ -29,16 +29,16 @@ public class GradientComparisonTests
         var gradients = GradientComparison.Gradients(loss, [w, b]);
 
         Assert.That(gradients.Select(g => g.Key), Is.EqualTo(new[] { "m/w", "m/b" }));
-        Assert.That(gradients[0].Value.ToArray<double>(), Is.EqualTo(new[] { 26.0 }));
-        Assert.That(gradients[1].Value.ToArray<double>(), Is.EqualTo(new[] { 16.0 }));
-        Assert.That(w.Value.Grad?.ToDouble() ?? 0.0, Is.Zero, "no gradient is left accumulated");
+        Assert.That(gradients[0].Value.data<double>().ToArray(), Is.EqualTo(new[] { 26.0 }));
+        Assert.That(gradients[1].Value.data<double>().ToArray(), Is.EqualTo(new[] { 16.0 }));
+        Assert.That(w.Value.grad?.ToDouble() ?? 0.0, Is.Zero, "no gradient is left accumulated");
     }
 
     [Test]
     public void Gradients_RejectANonScalarLoss()
     {
         var (w, _, _) = Model("m", 1, 0);
-        using var two = Tensor.Ones([2], DType.Float64);
+        using var two = ones([2], ScalarType.Float64);
 
         Assert.That(
             () => GradientComparison.Gradients(() => two * w.Value, [w]),
@@ -110,10 +110,10 @@ public class GradientComparisonTests
     [Test]
     public void NonTrainableVariables_HaveNoGradientRow()
     {
-        var frozen = new Variable("frozen", [1], DType.Float64, Initializers.Constant(3), trainable: false);
+        var frozen = new Variable("frozen", [1], ScalarType.Float64, Initializers.Constant(3), trainable: false);
         var (w, _, _) = Model("m", 2, 0);
 
-        var gradients = GradientComparison.Gradients(() => (w.Value * frozen.Value).Sum(), [w, frozen]);
+        var gradients = GradientComparison.Gradients(() => (w.Value * frozen.Value).sum(), [w, frozen]);
 
         Assert.That(gradients.Select(g => g.Key), Is.EqualTo(new[] { "m/w" }));
         Assert.That(gradients[0].Value.ToDouble(), Is.EqualTo(3.0));

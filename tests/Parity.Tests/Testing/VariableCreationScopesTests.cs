@@ -1,6 +1,7 @@
 using System;
 using Parity.Testing;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Testing;
 
@@ -15,7 +16,7 @@ public class VariableCreationScopesTests
         {
             using (VariableCreationScopes.AssertNoVariableCreations())
             {
-                _ = new Variable("block/kernel", [3, 4], DType.Float32, Initializers.Zeros(), trainable: false);
+                _ = new Variable("block/kernel", [3, 4], ScalarType.Float32, Initializers.Zeros(), trainable: false);
                 reachedNextLine = true;
             }
         });
@@ -31,11 +32,11 @@ public class VariableCreationScopesTests
     {
         using (VariableCreationScopes.AssertNoVariableCreations())
         {
-            using var x = Tensor.Ones([2]);
+            using var x = ones(2);
             using var y = x * 2;
         }
 
-        Assert.DoesNotThrow(() => _ = new Variable("after", [1], DType.Float32, Initializers.Zeros()));
+        Assert.DoesNotThrow(() => _ = new Variable("after", [1], ScalarType.Float32, Initializers.Zeros()));
     }
 
     [Test]
@@ -43,12 +44,12 @@ public class VariableCreationScopesTests
     {
         Variable? first = null;
         var scope = VariableCreationScopes.CatchAndRaiseCreatedVariables();
-        first = new Variable("dense/kernel", [2, 3], DType.Float32, Initializers.Ones());
-        _ = new Variable("dense/bias", [3], DType.Float64, Initializers.Zeros());
+        first = new Variable("dense/kernel", [2, 3], ScalarType.Float32, Initializers.Ones());
+        _ = new Variable("dense/bias", [3], ScalarType.Float64, Initializers.Zeros());
 
         var error = Assert.Throws<VariableCreationException>(scope.Dispose);
 
-        Assert.That(first.Value.Sum().ToDouble(), Is.EqualTo(6.0), "the variable was really created");
+        Assert.That(first.Value.sum().ToDouble(), Is.EqualTo(6.0), "the variable was really created");
         Assert.That(error!.Message, Does.StartWith("2 variable(s) were created inside a CatchAndRaiseCreatedVariables scope:"));
         Assert.That(error.Message, Does.Contain("'dense/kernel' shape=(2, 3) dtype=float32 trainable=true"));
         Assert.That(error.Message, Does.Contain("'dense/bias' shape=(3,) dtype=float64 trainable=true"));

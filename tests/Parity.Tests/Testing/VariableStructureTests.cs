@@ -1,13 +1,13 @@
 using System;
 using Parity.Testing;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Testing;
 
 /// <summary>Variable-structure comparison: count, names, shapes, dtypes, trainability, name maps.</summary>
 public class VariableStructureTests
 {
-    private static Variable V(string name, long[] shape, bool trainable = true, DType dtype = DType.Float32) =>
+    private static Variable V(string name, long[] shape, bool trainable = true, ScalarType dtype = ScalarType.Float32) =>
         new(name, shape, dtype, Initializers.Zeros(), trainable);
 
     [Test]
@@ -31,7 +31,7 @@ public class VariableStructureTests
         };
         var migrated = new[]
         {
-            V("conv/kernel", [3, 3, 8, 1]), V("conv/bias", [8], dtype: DType.Float64), V("bn/moving_mean", [8]), V("bn/beta", [8]),
+            V("conv/kernel", [3, 3, 8, 1]), V("conv/bias", [8], dtype: ScalarType.Float64), V("bn/moving_mean", [8]), V("bn/beta", [8]),
         };
 
         var error = Assert.Throws<StructureMismatchException>(() => VariableStructure.AssertSame(migrated, legacy));

@@ -4,8 +4,8 @@ using System.Threading;
 using System.Threading.Tasks;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
 using static Parity.Compat.VariableScopes;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Tracking;
 
@@ -45,7 +45,7 @@ public class ConcurrencyTests
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
         {
-            using var x = Tensor.Ones([1, 3]);
+            using var x = ones(1, 3);
             for (var i = 0; i < 50; i++)
             {
                 module.Call(x);
@@ -77,7 +77,7 @@ public class ConcurrencyTests
             onCreate();
             return next(args);
         });
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
         for (var i = 0; i < Calls; i++)
         {
             module.Call(x);

@@ -1,7 +1,7 @@
 using System;
 using Parity.Compat;
 using Parity.Tests.Support;
-using Parity.Torch;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Parity.Tests.Validation;
@@ -39,7 +39,7 @@ public class BadInputTests
     [Test]
     public void IllegalNames_AreRejectedByEveryApiThatTakesOne()
     {
-        using var image = Tensor.Ones([1, 4, 4, 1]);
+        using var image = ones(1, 4, 4, 1);
         Assert.Multiple(() =>
         {
             Assert.That(() => new Variable("a b", [1]), Throws.ArgumentException.With.Message.Contains("' '"));
@@ -76,7 +76,7 @@ public class BadInputTests
     [Test]
     public void APaddingOutsideTheEnum_IsRejected()
     {
-        using var image = Tensor.Ones([1, 4, 4, 1]);
+        using var image = ones(1, 4, 4, 1);
 
         Assert.Multiple(() =>
         {
@@ -88,7 +88,7 @@ public class BadInputTests
     [Test]
     public void StridesAboveOneWithADilationAboveOne_AreRefusedAsInTf()
     {
-        using var image = Tensor.Ones([1, 8, 8, 1]);
+        using var image = ones(1, 8, 8, 1);
 
         Assert.Multiple(() =>
         {
@@ -120,8 +120,8 @@ public class BadInputTests
     public void ABuiltDense_RejectsAnInputWithAnotherLastDimension()
     {
         var dense = new Nn.Dense(2);
-        using var three = Tensor.Ones([1, 3]);
-        using var five = Tensor.Ones([1, 5]);
+        using var three = ones(1, 3);
+        using var five = ones(1, 5);
         dense.Call(three);
 
         Assert.That(() => dense.Call(five), Throws.ArgumentException.With.Message.Contains("built for inputs with 3 on the last axis and now got 5"));
@@ -137,8 +137,8 @@ public class BadInputTests
                 return Layers.Dense(x, 2);
             }
         });
-        using var three = Tensor.Ones([1, 3]);
-        using var five = Tensor.Ones([1, 5]);
+        using var three = ones(1, 3);
+        using var five = ones(1, 5);
         module.Call(three);
 
         Assert.That(
@@ -149,7 +149,7 @@ public class BadInputTests
     [Test]
     public void ACompatDropoutRateOutsideZeroToOne_IsRejected()
     {
-        using var x = Tensor.Ones([2, 2]);
+        using var x = ones(2, 2);
 
         Assert.That(() => Tracked.Run(() => Layers.Dropout(x, rate: 1.0, training: true)), Throws.InstanceOf<ArgumentOutOfRangeException>().With.Message.Contains("[0, 1)"));
     }
@@ -158,9 +158,9 @@ public class BadInputTests
     public void ABuiltConv2D_RejectsAnInputWithOtherChannels_OrAnotherRank()
     {
         var conv = new Nn.Conv2D(2, 1);
-        using var rgb = Tensor.Ones([1, 4, 4, 3]);
-        using var gray = Tensor.Ones([1, 4, 4, 1]);
-        using var unbatched = Tensor.Ones([4, 4, 3]);
+        using var rgb = ones(1, 4, 4, 3);
+        using var gray = ones(1, 4, 4, 1);
+        using var unbatched = ones(4, 4, 3);
         conv.Call(rgb);
 
         Assert.Multiple(() =>
@@ -174,18 +174,71 @@ public class BadInputTests
     public void ABuiltBatchNormalization_RejectsAnInputWithOtherChannels()
     {
         var norm = new Nn.BatchNormalization();
-        using var four = Tensor.Ones([2, 4]);
-        using var six = Tensor.Ones([2, 6]);
+        using var four = ones(2, 4);
+        using var six = ones(2, 6);
         norm.Call(four);
 
         Assert.That(() => norm.Call(six), Throws.ArgumentException.With.Message.Contains("4 on the channel (last) axis and now got 6"));
     }
 
     [Test]
+    public void ABuiltLayer_RejectsAnInputOfAnotherDtype_NamingTheLayerAndBothDtypes()
+    {
+        // libtorch would either fail with a terse message or, for matmul, abort the process.
+        var dense = new Nn.Dense(2);
+        var conv = new Nn.Conv2D(2, 1);
+        var norm = new Nn.BatchNormalization();
+        using var features = ones(1, 3);
+        using var image = ones(1, 4, 4, 3);
+        using var features64 = ones([1, 3], ScalarType.Float64);
+        using var image64 = ones([1, 4, 4, 3], ScalarType.Float64);
+        dense.Call(features);
+        conv.Call(image);
+        norm.Call(features);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => dense.Call(features64), Throws.ArgumentException.With.Message.StartsWith("Dense has a float32 kernel but got a float64 input"));
+            Assert.That(() => conv.Call(image64), Throws.ArgumentException.With.Message.StartsWith("Conv2D has a float32 kernel but got a float64 input"));
+            Assert.That(() => norm.Call(features64), Throws.ArgumentException.With.Message.StartsWith("BatchNormalization has a float32 gamma but got a float64 input"));
+        });
+    }
+
+    [Test]
+    public void AWindowLargerThanTheInput_FailsNamingTheLayer_WithoutTheCppBacktrace()
+    {
+        using var image = ones(1, 3, 3, 1);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                () => Tracked.Run(() => Layers.Conv2d(image, 1, 5)),
+                Throws.ArgumentException.With.Message.StartsWith("Conv2d failed inside libtorch: ").And.Message.Contains("Kernel size can't be greater than actual input size").And.Message.Not.Contains("frame #"));
+            Assert.That(
+                () => Tracked.Run(() => Layers.MaxPooling2d(image, 5, 1)),
+                Throws.ArgumentException.With.Message.StartsWith("MaxPooling2d failed inside libtorch: ").And.Message.Contains("Output size is too small").And.Message.Not.Contains("frame #"));
+        });
+    }
+
+    [Test]
+    public void ConcatOfInputsThatDisagree_NamesTheirShapesOrDtypes()
+    {
+        using var small = ones(1, 2, 2, 1);
+        using var large = ones(1, 3, 3, 1);
+        using var doubles = ones([1, 2, 2, 1], ScalarType.Float64);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Layers.Concat([small, large]), Throws.ArgumentException.With.Message.Contains("input 0 has shape (1, 2, 2, 1) and input 1 has shape (1, 3, 3, 1)"));
+            Assert.That(() => Layers.Concat([small, doubles]), Throws.ArgumentException.With.Message.Contains("input 0 is float32 and input 1 is float64"));
+        });
+    }
+
+    [Test]
     public void CallingAModuleWhoseVariableValueWasDisposed_NamesTheVariable()
     {
         var dense = new Nn.Dense(2);
-        using var x = Tensor.Ones([1, 3]);
+        using var x = ones(1, 3);
         dense.Call(x);
         dense.Kernel!.Value.Dispose();
 
@@ -195,9 +248,9 @@ public class BadInputTests
     [Test]
     public void FlatteningABatchOfScalars_GivesOneFeaturePerExample()
     {
-        using var scalars = Tensor.FromArray(new float[] { 1, 2, 3 }, [3]);
+        using var scalars = tensor(new float[] { 1, 2, 3 }, [3]);
         using var flat = new Nn.Flatten().Call(scalars);
 
-        Assert.That(flat.Shape, Is.EqualTo(new long[] { 3, 1 }));
+        Assert.That(flat.shape, Is.EqualTo(new long[] { 3, 1 }));
     }
 }

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Variables;
 
@@ -40,7 +40,7 @@ public class VariableCreatorScopeTests
         }
 
         Assert.That(created.Name, Is.EqualTo("renamed/w"));
-        Assert.That(created.Value.ToArray<float>(), Is.EqualTo(new float[] { 1, 1 }));
+        Assert.That(created.Value.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 1 }));
     }
 
     [Test]
@@ -112,7 +112,7 @@ public class VariableCreatorScopeTests
             {
                 using (VariableScopes.VariableScope("model"))
                 {
-                    using var input = Tensor.Ones([2, 3]);
+                    using var input = ones(2, 3);
                     Layers.Dense(input, 4);
                 }
             });

@@ -1,5 +1,7 @@
 using System;
-using Parity.Torch;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
 
 namespace Parity.Tests.Variables;
 
@@ -8,20 +10,20 @@ public class VariableTests
     [Test]
     public void AnExplicitVariable_HasItsNameShapeDtypeAndInitialValue()
     {
-        var variable = new Variable("block/w", [2, 3], DType.Float32, Initializers.Constant(0.5));
+        var variable = new Variable("block/w", [2, 3], ScalarType.Float32, Initializers.Constant(0.5));
 
         Assert.That(variable.Name, Is.EqualTo("block/w"));
         Assert.That(variable.Shape, Is.EqualTo(new long[] { 2, 3 }));
-        Assert.That(variable.DType, Is.EqualTo(DType.Float32));
+        Assert.That(variable.DType, Is.EqualTo(ScalarType.Float32));
         Assert.That(variable.Trainable, Is.True);
-        Assert.That(variable.Value.ToArray<float>(), Is.All.EqualTo(0.5f));
+        Assert.That(variable.Value.data<float>().ToArray(), Is.All.EqualTo(0.5f));
     }
 
     [Test]
     public void ToString_ShowsNameShapeDtypeAndTrainability()
     {
         var trainable = new Variable("dense/kernel", [3, 4], initializer: Initializers.Zeros());
-        var frozen = new Variable("bn/moving_mean", [4], DType.Float64, Initializers.Zeros(), trainable: false);
+        var frozen = new Variable("bn/moving_mean", [4], ScalarType.Float64, Initializers.Zeros(), trainable: false);
 
         Assert.That(trainable.ToString(), Is.EqualTo("Variable 'dense/kernel' shape=(3, 4) dtype=float32 trainable"));
         Assert.That(frozen.ToString(), Is.EqualTo("Variable 'bn/moving_mean' shape=(4,) dtype=float64 non-trainable"));
@@ -30,12 +32,12 @@ public class VariableTests
     [Test]
     public void AVariableFromATensor_CopiesIt()
     {
-        using var source = Tensor.FromArray(new float[] { 1, 2, 3 });
+        using var source = tensor(new float[] { 1, 2, 3 });
         var variable = new Variable("v", source);
 
-        source.Fill(9);
+        source.fill_(9);
 
-        Assert.That(variable.Value.ToArray<float>(), Is.EqualTo(new float[] { 1, 2, 3 }));
+        Assert.That(variable.Value.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 2, 3 }));
         Assert.That(variable.Shape, Is.EqualTo(new long[] { 3 }));
     }
 
@@ -44,11 +46,11 @@ public class VariableTests
     {
         var variable = new Variable("v", [2], initializer: Initializers.Ones());
         var tensorBefore = variable.Value;
-        using var update = Tensor.FromArray(new float[] { 4, 5 });
+        using var update = tensor(new float[] { 4, 5 });
 
         variable.Assign(update);
 
-        Assert.That(variable.Value.ToArray<float>(), Is.EqualTo(new float[] { 4, 5 }));
+        Assert.That(variable.Value.data<float>().ToArray(), Is.EqualTo(new float[] { 4, 5 }));
         Assert.That(variable.Value, Is.SameAs(tensorBefore));
     }
 
@@ -56,7 +58,7 @@ public class VariableTests
     public void Assign_WithAnotherShape_SaysBothShapes()
     {
         var variable = new Variable("v", [2], initializer: Initializers.Ones());
-        using var update = Tensor.Zeros([3]);
+        using var update = zeros(3);
 
         Assert.That(
             () => variable.Assign(update),
@@ -86,20 +88,22 @@ public class VariableTests
         var trainable = new Variable("w", [2], initializer: Initializers.Ones());
         var frozen = new Variable("m", [2], initializer: Initializers.Ones(), trainable: false);
 
-        Assert.That(trainable.Value.RequiresGrad, Is.True);
-        Assert.That(frozen.Value.RequiresGrad, Is.False);
+        Assert.That(trainable.Value.requires_grad, Is.True);
+        Assert.That(trainable.Value, Is.InstanceOf<Parameter>(), "the tensor a module registers and an optimizer updates");
+        Assert.That(frozen.Value.requires_grad, Is.False);
+        Assert.That(frozen.Value, Is.Not.InstanceOf<Parameter>(), "registered as a buffer");
     }
 
     [Test]
     public void AVariableCreatedInsideADisposeScope_OutlivesIt()
     {
         Variable variable;
-        using (Torch.Torch.NewDisposeScope())
+        using (NewDisposeScope())
         {
             variable = new Variable("w", [2], initializer: Initializers.Ones());
         }
 
-        Assert.That(variable.Value.IsDisposed, Is.False);
-        Assert.That(variable.Value.ToArray<float>(), Is.EqualTo(new float[] { 1, 1 }));
+        Assert.That(variable.Value.IsInvalid, Is.False);
+        Assert.That(variable.Value.data<float>().ToArray(), Is.EqualTo(new float[] { 1, 1 }));
     }
 }

@@ -1,6 +1,6 @@
 using Parity;
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Consumer;
@@ -13,7 +13,7 @@ public sealed class NamedTower : Module<Tensor, Tensor>
     {
         using (VariableScope("tower"))
         {
-            var hidden = Layers.Dense(input, 16, activation: t => t.Relu());
+            var hidden = Layers.Dense(input, 16, activation: t => t.relu());
             return Layers.Dense(hidden, 4, name: "logits");
         }
     }

@@ -1,7 +1,7 @@
 using System;
 using Parity;
 using Parity.Compat;
-using Parity.Torch;
+using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
 
 namespace Corpus.CompatStyle;
@@ -15,7 +15,7 @@ public sealed class Block35 : Module<Tensor, Tensor>
     public Block35(double scale = 0.17, Func<Tensor, Tensor>? activation = null)
     {
         this.scale = scale;
-        this.activation = activation ?? (t => t.Relu());
+        this.activation = activation ?? (t => t.relu());
     }
 
     [TrackVariables]
@@ -42,8 +42,8 @@ public sealed class Block35 : Module<Tensor, Tensor>
                 tower2 = Layers.Conv2d(tower2, 64, 3, padding: Padding.Same, name: "conv2d_0c_3x3");
             }
 
-            var mixed = Tensor.Cat(new[] { tower0, tower1, tower2 }, dim: 3);
-            var up = Layers.Conv2d(mixed, input.Shape[3], 1, padding: Padding.Same, name: "conv2d_1x1");
+            var mixed = cat(new[] { tower0, tower1, tower2 }, dim: 3);
+            var up = Layers.Conv2d(mixed, input.shape[3], 1, padding: Padding.Same, name: "conv2d_1x1");
             var output = input + up * scale;
             return activation is null ? output : activation(output);
         }
@@ -62,9 +62,9 @@ public sealed class Classifier : Module<Tensor, Tensor>
         using (VariableScope("logits"))
         {
             var flat = Layers.Flatten(input);
-            var hidden = Layers.Dense(flat, 256, activation: t => t.Relu(), kernelRegularizer: Regularizers.KerasL2(4e-5), name: "fc");
+            var hidden = Layers.Dense(flat, 256, activation: t => t.relu(), kernelRegularizer: Regularizers.KerasL2(4e-5), name: "fc");
             var kernel = GetVariable("projection", new long[] { 256, classes }, initializer: Initializers.GlorotUniform());
-            return hidden.MatMul(kernel.Value);
+            return hidden.matmul(kernel.Value);
         }
     }
 }
@@ -76,7 +76,7 @@ public sealed class HalfMigrated : Module<Tensor, Tensor>
     protected override Tensor Forward(Tensor input)
     {
         var x = Layers.Dense(input, 64);
-        var shift = new Variable("shift", Tensor.Zeros(new long[] { 64 }));
+        var shift = new Variable("shift", zeros(64));
         var head = new Parity.Nn.Dense(10, name: "head");
         var tower = MakeTemplate<Tensor, Tensor>("tower", t => Layers.Dense(t, 64, name: "dense"));
         return head.Call(tower(x + shift.Value));

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Parity;
 using Parity.Nn;
-using Parity.Torch;
+using static TorchSharp.torch;
 
 namespace Corpus.NativeStyle;
 
@@ -14,14 +14,14 @@ public sealed class ResidualUnit : Module<Tensor, Tensor>
 
     public ResidualUnit(long filters, string name)
     {
-        first = new Conv2D(filters, 3, padding: Padding.Same, activation: t => t.Relu(), name: name + "_a");
+        first = new Conv2D(filters, 3, padding: Padding.Same, activation: t => t.relu(), name: name + "_a");
         second = new Conv2D(filters, 3, padding: Padding.Same, name: name + "_b");
     }
 
     protected override Tensor Forward(Tensor input)
     {
         var x = second.Call(first.Call(input));
-        return (norm.Call(x) + input).Relu();
+        return (norm.Call(x) + input).relu();
     }
 }
 
