@@ -51,7 +51,7 @@ public static class NpzCheckpoint
         ArgumentNullException.ThrowIfNull(module);
         BuiltCheck.Require(module, "NpzCheckpoint.Save");
         var map = nameMap ?? (name => name);
-        WriteTensors(path, Targets(module).Select(target => new KeyValuePair<string, Tensor>(map(target.Name), target.Value)), compress);
+        WriteTensors(path, Named(module).Select(pair => new KeyValuePair<string, Tensor>(map(pair.Name), pair.Value)), compress);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ public static class NpzCheckpoint
     public static CheckpointLoadReport Load(string path, IEnumerable<Variable> variables, Func<string, string>? nameMap = null, bool allowPartial = false)
     {
         ArgumentNullException.ThrowIfNull(variables);
-        return LoadInto(path, variables.Select(v => new Target(v.Name, v.Value, v.Assign)).ToArray(), nameMap, allowPartial);
+        return LoadInto(path, variables.Select(v => LoadTarget.Of(v.Name, v.Value, v.Assign)).ToArray(), nameMap, allowPartial);
     }
 
     /// <summary>
@@ -183,15 +183,18 @@ public static class NpzCheckpoint
     }
 
     /// <summary>What a module is saved from and loaded into: its variables, or for a plain TorchSharp module its state.</summary>
-    private static Target[] Targets(nn.Module module)
+    private static (string Name, Tensor Value, Action<Tensor> Assign)[] Named(nn.Module module)
     {
         if (module is IParityModule)
         {
-            return VariableCollector.Collect(module, trainable: null).Select(v => new Target(v.Name, v.Value, v.Assign)).ToArray();
+            return VariableCollector.Collect(module, trainable: null).Select(v => (v.Name, v.Value, (Action<Tensor>)v.Assign)).ToArray();
         }
 
-        return module.state_dict().Select(entry => new Target(entry.Key, entry.Value, value => CopyInto(entry.Value, value))).ToArray();
+        return module.state_dict().Select(entry => (entry.Key, entry.Value, (Action<Tensor>)(value => CopyInto(entry.Value, value)))).ToArray();
     }
+
+    private static LoadTarget[] Targets(nn.Module module) =>
+        Named(module).Select(pair => LoadTarget.Of(pair.Name, pair.Value, pair.Assign)).ToArray();
 
     private static void CopyInto(Tensor destination, Tensor value)
     {
@@ -199,56 +202,12 @@ public static class NpzCheckpoint
         destination.copy_(value);
     }
 
-    private static CheckpointLoadReport LoadInto(string path, IReadOnlyList<Target> targets, Func<string, string>? nameMap, bool allowPartial)
+    private static CheckpointLoadReport LoadInto(string path, IReadOnlyList<LoadTarget> targets, Func<string, string>? nameMap, bool allowPartial)
     {
-        var map = nameMap ?? (name => name);
         var arrays = ReadTensors(path);
         try
         {
-            var loaded = new List<(Target Target, Tensor Value)>();
-            var missing = new List<string>();
-            var mismatched = new List<string>();
-            var used = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var target in targets)
-            {
-                var key = map(target.Name);
-                var label = key == target.Name ? $"'{key}'" : $"'{target.Name}' (key '{key}')";
-                if (!arrays.TryGetValue(key, out var value))
-                {
-                    missing.Add(label);
-                    continue;
-                }
-
-                if (!used.Add(key))
-                {
-                    throw new ArgumentException($"Two variables map to the key '{key}'; each variable needs its own key.", nameof(nameMap));
-                }
-
-                var targetShape = target.Value.shape;
-                if (!ShapeFormat.Equal(value.shape, targetShape) || value.dtype != target.Value.dtype)
-                {
-                    mismatched.Add(
-                        $"{label}: file has {ShapeFormat.Format(value.shape)} {DTypeNames.Of(value.dtype)}, " +
-                        $"variable is {ShapeFormat.Format(targetShape)} {DTypeNames.Of(target.Value.dtype)}");
-                    continue;
-                }
-
-                loaded.Add((target, value));
-            }
-
-            var unexpected = arrays.Keys.Where(key => !used.Contains(key)).ToArray();
-            var report = new CheckpointLoadReport(path, loaded.Select(pair => pair.Target.Name).ToArray(), missing, unexpected, mismatched);
-            if (!report.IsComplete && !allowPartial)
-            {
-                throw new CheckpointMismatchException(report);
-            }
-
-            foreach (var (target, value) in loaded)
-            {
-                target.Assign(value);
-            }
-
-            return report;
+            return NamedLoad.Apply(path, arrays, targets, nameMap, allowPartial);
         }
         finally
         {
@@ -292,7 +251,4 @@ public static class NpzCheckpoint
             throw new CheckpointFormatException($"{where}: the compressed data is corrupt: {e.Message}", e);
         }
     }
-
-    /// <summary>One named value a checkpoint is saved from or loaded into, and how to assign it.</summary>
-    private sealed record Target(string Name, Tensor Value, Action<Tensor> Assign);
 }

@@ -76,8 +76,8 @@ public class NpzCheckpointTests
             "Unexpected in the file (1):" + Environment.NewLine +
             "  orphan" + Environment.NewLine +
             "Shape or dtype differs (2):" + Environment.NewLine +
-            "  'reshaped': file has (2, 3) float32, variable is (3, 2) float32" + Environment.NewLine +
-            "  'retyped': file has (2,) float32, variable is (2,) float64" + Environment.NewLine +
+            "  'reshaped': stored (2, 3) float32, expected (3, 2) float32 (the same sizes in another order: a layout mix-up, e.g. an HWIO kernel where OIHW is expected or a dense kernel not transposed)" + Environment.NewLine +
+            "  'retyped': stored (2,) float32, expected (2,) float64" + Environment.NewLine +
             "No variable was changed. Pass a name map, fix the model, or load with allowPartial: true."));
         Assert.That(kept.Value.data<float>().ToArray(), Is.EqualTo(new[] { 0f, 0f }), "nothing is assigned when the load fails");
     }
