@@ -46,12 +46,14 @@ public sealed class WeightMapBuilder
     /// <summary>
     /// Adds a layer under <paramref name="scope"/>: <c>Conv2d</c> (plain or depthwise), <c>ConvTranspose2d</c>,
     /// batch norm, <c>Linear</c>, <c>LayerNorm</c>, or any module implementing <see cref="ITfWeights"/>.
-    /// A layer without weights (activation, pooling, dropout) adds nothing.
+    /// Any other module is a container: each registered child is added under <c>{scope}/{child name}</c>, so a
+    /// <c>Sequential</c> built from <c>("Conv2d_0a_1x1", ...)</c> pairs maps itself. A layer without weights
+    /// (activation, pooling, dropout) adds nothing.
     /// </summary>
     /// <param name="scope">The TF scope, e.g. <c>net/conv1</c> (no trailing slash).</param>
     /// <param name="layer">A layer of the root module.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The layer has weights but its type has no TF counterpart here; map its tensors with <see cref="Add"/>.</exception>
+    /// <exception cref="ArgumentException">The layer holds weights of its own but its type has no TF counterpart here; map its tensors with <see cref="Add"/>.</exception>
     public WeightMapBuilder Layer(string scope, nn.Module layer)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);
@@ -76,14 +78,7 @@ public sealed class WeightMapBuilder
                 AddOptional($"{scope}/gamma", norm.weight);
                 break;
             default:
-                if (layer.parameters().Any() || layer.buffers().Any())
-                {
-                    throw new ArgumentException(
-                        $"The layer for '{scope}' is a {layer.GetType().Name}, which has weights but no known TF counterpart. " +
-                        $"Map its tensors one by one with {nameof(Add)}, or implement {nameof(ITfWeights)} on it.",
-                        nameof(layer));
-                }
-
+                Children(scope, layer);
                 break;
         }
 
@@ -188,6 +183,25 @@ public sealed class WeightMapBuilder
         }
 
         return new WeightMap(root, [.. byTf.Values]);
+    }
+
+    private void Children(string scope, nn.Module container)
+    {
+        var own = container.named_parameters(recurse: false).Select(pair => pair.name)
+            .Concat(container.named_buffers(recurse: false).Select(pair => pair.name))
+            .ToArray();
+        if (own.Length > 0)
+        {
+            throw new ArgumentException(
+                $"The layer for '{scope}' is a {container.GetType().Name} holding weights of its own ({string.Join(", ", own)}) and has no known TF counterpart. " +
+                $"Map its tensors one by one with {nameof(Add)}, or implement {nameof(ITfWeights)} on it.",
+                nameof(container));
+        }
+
+        foreach (var (name, child) in container.named_children())
+        {
+            Layer($"{scope}/{name}", child);
+        }
     }
 
     private string Weights => naming == TfNaming.Slim ? "weights" : "kernel";

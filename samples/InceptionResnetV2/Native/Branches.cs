@@ -1,25 +1,49 @@
-using System.Collections.Generic;
-using Parity.Compat;
-using TorchSharp;
+using System.Linq;
+using Parity.Mapping;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 
-/// <summary>Towers that all read the same input; their outputs are joined along channels, in order.</summary>
-/// <param name="towers">The towers (Branch_0, Branch_1, ...).</param>
-public sealed class Branches(params IReadOnlyList<Module<Tensor, Tensor>> towers) : Module<Tensor, Tensor>
+/// <summary>
+/// Towers that all read the same input, joined along channels in order. The towers are kept under
+/// <c>Branch_0</c>, <c>Branch_1</c>, ..., the names of their TF scopes.
+/// </summary>
+public sealed class Branches : nn.Module<Tensor, Tensor>, ITfWeights
 {
-    private readonly Module<Tensor, Tensor>[] towers = [.. towers];
+    private readonly ModuleDict<nn.Module<Tensor, Tensor>> towers = new();
 
-    /// <inheritdoc/>
-    protected override Tensor Forward(Tensor input)
+    /// <summary>Declares the towers.</summary>
+    /// <param name="towers">Branch_0, Branch_1, ... in order.</param>
+    public Branches(params nn.Module<Tensor, Tensor>[] towers)
+        : base(nameof(Branches))
     {
-        var outputs = new Tensor[towers.Length];
         for (var i = 0; i < towers.Length; i++)
         {
-            outputs[i] = towers[i].Call(input);
+            this.towers.Add($"Branch_{i}", towers[i]);
         }
 
-        return Layers.Concat(outputs, axis: 3);
+        RegisterComponents();
     }
+
+    /// <inheritdoc/>
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return cat(towers.values().Select(tower => tower.call(input)).ToArray(), 1).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public void MapWeights(WeightMapBuilder map, string scope)
+    {
+        foreach (var (name, tower) in towers)
+        {
+            map.Layer($"{scope}/{name}", tower);
+        }
+    }
+
+    /// <summary>A tower of named layers applied in turn (slim's layer scopes, e.g. <c>Conv2d_0a_1x1</c>).</summary>
+    /// <param name="layers">Name and layer pairs, first to last.</param>
+    /// <returns>The tower.</returns>
+    public static Sequential Tower(params (string Name, nn.Module<Tensor, Tensor> Layer)[] layers) => nn.Sequential(layers);
 }

@@ -1,31 +1,51 @@
-using Parity.Nn;
-using TorchSharp;
+using Parity.Mapping;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 
 /// <summary>
-/// Native twin of slim's conv2d under the Inception arg scope: a bias-free <see cref="Conv2D"/>, a
-/// <see cref="BatchNormalization"/> with gamma (decay 0.9997, epsilon 0.001), then ReLU. Named
-/// <c>{name}/kernel</c> and <c>{name}/BatchNorm/...</c>, which map to slim's names (see <see cref="NativeNames"/>).
+/// Slim's conv2d under the Inception arg scope, written the TorchSharp way: <c>Conv2d</c> without bias,
+/// <c>BatchNorm2d</c> with TF's epsilon 0.001 and decay 0.9997 (momentum 1 − 0.9997), then ReLU. NCHW.
+/// Its TF names are slim's: <c>{scope}/weights</c> and <c>{scope}/BatchNorm/{gamma, beta, moving_mean, moving_variance}</c>.
 /// </summary>
-public sealed class ConvBn : Module<Tensor, Tensor>
+public sealed class ConvBn : nn.Module<Tensor, Tensor>, ITfWeights
 {
-    private readonly Conv2D conv;
-    private readonly BatchNormalization norm;
+    private readonly Conv2d conv;
+    private readonly BatchNorm2d norm;
 
-    /// <summary>Declares the layer; weights are built on the first call, as Keras layers are.</summary>
-    /// <param name="name">Full name, e.g. <c>InceptionResnetV2/Conv2d_1a_3x3</c>.</param>
-    /// <param name="filters">Output channels.</param>
-    /// <param name="kernelSize">Kernel (height, width).</param>
+    /// <summary>Declares the layer.</summary>
+    /// <param name="inChannels">Input channels.</param>
+    /// <param name="outChannels">Output channels.</param>
+    /// <param name="kernel">Kernel (height, width).</param>
     /// <param name="stride">Stride.</param>
-    /// <param name="padding">TF padding.</param>
-    public ConvBn(string name, long filters, Size2 kernelSize, Size2? stride = null, Padding padding = Padding.Same)
+    /// <param name="same">TF <c>SAME</c> padding (else <c>VALID</c>).</param>
+    public ConvBn(long inChannels, long outChannels, (long Height, long Width) kernel, long stride = 1, bool same = true)
+        : base(nameof(ConvBn))
     {
-        conv = new Conv2D(filters, kernelSize, stride, padding, useBias: false, kernelRegularizer: NativeNames.WeightDecay, name: name);
-        norm = new BatchNormalization(momentum: 0.9997, epsilon: 0.001, scale: true, name: name + "/BatchNorm");
+        conv = nn.Conv2d(inChannels, outChannels, kernel, stride: (stride, stride), padding: TfSame.SymmetricPadding(kernel, stride, same), bias: false);
+        norm = nn.BatchNorm2d(outChannels, eps: 0.001, momentum: 1 - 0.9997);
+        RegisterComponents();
+    }
+
+    /// <summary>Declares a layer with a square kernel.</summary>
+    /// <param name="inChannels">Input channels.</param>
+    /// <param name="outChannels">Output channels.</param>
+    /// <param name="kernel">Kernel size.</param>
+    /// <param name="stride">Stride.</param>
+    /// <param name="same">TF <c>SAME</c> padding (else <c>VALID</c>).</param>
+    public ConvBn(long inChannels, long outChannels, long kernel, long stride = 1, bool same = true)
+        : this(inChannels, outChannels, (kernel, kernel), stride, same)
+    {
     }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor input) => norm.Call(conv.Call(input)).relu();
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        return nn.functional.relu(norm.call(conv.call(input))).MoveToOuterDisposeScope();
+    }
+
+    /// <inheritdoc/>
+    public void MapWeights(WeightMapBuilder map, string scope) => map.Layer(scope, conv).Layer($"{scope}/BatchNorm", norm);
 }

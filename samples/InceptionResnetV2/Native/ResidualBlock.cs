@@ -1,38 +1,45 @@
-using Parity.Nn;
-using TorchSharp;
+using Parity.Mapping;
+using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Native;
 
 /// <summary>
-/// An Inception-ResNet block: towers joined, a biased linear 1×1 <see cref="Conv2D"/> back to the
-/// input depth, scaled, added to the input, then ReLU unless it is the network's last block.
+/// Block35, Block17 and Block8: the towers joined, a biased linear 1×1 <c>Conv2d</c> back to the trunk
+/// depth, scaled and added to the input, then ReLU unless it is the network's last block. TF names:
+/// the towers at <c>{scope}/Branch_i/...</c>, the projection at <c>{scope}/Conv2d_1x1/{weights, biases}</c>.
 /// </summary>
-public sealed class ResidualBlock : Module<Tensor, Tensor>
+public sealed class ResidualBlock : nn.Module<Tensor, Tensor>, ITfWeights
 {
     private readonly Branches towers;
-    private readonly Conv2D up;
+    private readonly Conv2d up;
     private readonly double scale;
     private readonly bool activate;
 
     /// <summary>Declares the block.</summary>
-    /// <param name="name">The block's full name, e.g. <c>InceptionResnetV2/Repeat/block35_1</c>.</param>
-    /// <param name="depth">Input (and output) channels.</param>
+    /// <param name="towers">The towers.</param>
+    /// <param name="joinedChannels">Channels of the joined towers.</param>
+    /// <param name="depth">Trunk channels (input and output).</param>
     /// <param name="scale">Scale of the residual.</param>
     /// <param name="activate">Whether ReLU follows the sum.</param>
-    /// <param name="towers">The towers.</param>
-    public ResidualBlock(string name, long depth, double scale, bool activate, Branches towers)
+    public ResidualBlock(Branches towers, long joinedChannels, long depth, double scale, bool activate = true)
+        : base(nameof(ResidualBlock))
     {
         this.towers = towers;
-        up = new Conv2D(depth, 1, padding: Padding.Same, kernelRegularizer: NativeNames.WeightDecay, biasRegularizer: NativeNames.WeightDecay, name: name + "/Conv2d_1x1");
+        up = nn.Conv2d(joinedChannels, depth, 1);
         this.scale = scale;
         this.activate = activate;
+        RegisterComponents();
     }
 
     /// <inheritdoc/>
-    protected override Tensor Forward(Tensor input)
+    public override Tensor forward(Tensor input)
     {
-        var sum = input + (up.Call(towers.Call(input)) * scale);
-        return activate ? sum.relu() : sum;
+        using var scope = NewDisposeScope();
+        var sum = input + (scale * up.call(towers.call(input)));
+        return (activate ? nn.functional.relu(sum) : sum).MoveToOuterDisposeScope();
     }
+
+    /// <inheritdoc/>
+    public void MapWeights(WeightMapBuilder map, string scope) => map.Layer(scope, towers).Layer($"{scope}/Conv2d_1x1", up);
 }

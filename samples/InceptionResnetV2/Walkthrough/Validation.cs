@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
+using Parity.Checkpoints;
 using Parity.Randomness;
 using Parity.Samples.InceptionResnetV2.Model;
 using Parity.Samples.InceptionResnetV2.Native;
@@ -231,28 +232,39 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
 
     private void NativePort(ShimInceptionResnetV2 warmShim)
     {
-        var native = new NativeInceptionResnetV2(Classes);
-        Step("native port: same variables (through the name map), outputs and regularization loss", () =>
+        var native = new NativeInceptionResnetV2(Classes, options.Size);
+        native.eval();
+        Step("native port (TorchSharp layers): every legacy variable copied through the weight map; outputs, endpoints and regularization loss match", () =>
         {
             using var noGrad = torch.no_grad();
             var (expected, expectedLoss, legacyVariables) = seededLegacy ?? LegacyUnderTool(DeterministicRandomMode.NumRandomOps, training: false);
-            using (new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps).Scope())
+            CheckpointLoadReport copied;
+            try
             {
-                var actual = native.Call(Image(), training: false);
-                var structure = VariableStructure.Compare(native.Variables, legacyVariables, NativeNames.ToLegacy);
-                if (!structure.IsSame)
-                {
-                    return StepOutcome.Check(false, structure.Report);
-                }
-
-                return StepOutcome.From(CompareOutputs(actual, Sum(native.Losses), expected, expectedLoss), $"{structure.ActualCount} variables map to the legacy names; outputs and regularization loss match");
+                copied = native.TfWeightMap().Load(legacyVariables);
             }
+            catch (CheckpointMismatchException mismatch)
+            {
+                return StepOutcome.Check(false, mismatch.Message);
+            }
+
+            var actual = ToNhwc(native.call(NchwImage()));
+            return StepOutcome.From(
+                CompareOutputs(actual, native.RegularizationLoss(), expected, expectedLoss),
+                $"{copied.Loaded.Count} legacy variables copied (kernels HWIO → OIHW, dense kernels transposed); outputs and regularization loss match");
         });
 
         using var timing = torch.no_grad();
         report.ForwardMsShim = TimeForward(() => warmShim.Call(Image(), training: false));
-        report.ForwardMsNative = TimeForward(() => native.Call(Image(), training: false));
+        report.ForwardMsNative = TimeForward(() => native.call(NchwImage()));
     }
+
+    /// <summary>The legacy model's input as the native model takes it: NCHW, contiguous (see <see cref="NativeInceptionResnetV2"/>).</summary>
+    private Tensor NchwImage() => Image().permute(0, 3, 1, 2).contiguous();
+
+    /// <summary>The native model's endpoints as the legacy model lays them out: 4-D ones as NHWC views, the rest as they are.</summary>
+    private static InceptionOutput ToNhwc(InceptionOutput nchw) =>
+        new(nchw.Logits, nchw.Endpoints.Select(pair => new KeyValuePair<string, Tensor>(pair.Key, pair.Value.dim() == 4 ? pair.Value.permute(0, 2, 3, 1) : pair.Value)));
 
     private (InceptionOutput Output, Tensor Loss, IReadOnlyList<Variable> Variables) LegacyUnderTool(DeterministicRandomMode mode, bool training)
     {

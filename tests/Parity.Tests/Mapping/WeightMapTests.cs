@@ -240,4 +240,38 @@ public class WeightMapTests
 
         Assert.That(error!.Message, Does.StartWith("The convolution for 'c' has 2 groups over 4 channels"));
     }
+
+    [Test]
+    public void AContainer_MapsEachChildUnderItsRegisteredName()
+    {
+        var model = nn.Sequential(("fc1", nn.Linear(2, 3)), ("relu", nn.ReLU()), ("block", nn.Sequential(("fc2", nn.Linear(3, 1)))));
+
+        var map = new WeightMapBuilder(model).Layer("mlp", model).Build();
+
+        Assert.That(map.Entries.Select(entry => (entry.TfName, entry.TorchName)), Is.EqualTo(new[]
+        {
+            ("mlp/fc1/weights", "fc1.weight"), ("mlp/fc1/biases", "fc1.bias"),
+            ("mlp/block/fc2/weights", "block.fc2.weight"), ("mlp/block/fc2/biases", "block.fc2.bias"),
+        }));
+    }
+
+    [Test]
+    public void AnUnknownModuleWithWeightsOfItsOwn_IsRefused_NamingThem()
+    {
+        var odd = new OwnWeight();
+
+        var error = Assert.Throws<ArgumentException>(() => new WeightMapBuilder(odd).Layer("odd", odd));
+
+        Assert.That(error!.Message, Does.StartWith("The layer for 'odd' is a OwnWeight holding weights of its own (scale) and has no known TF counterpart."));
+    }
+
+    private sealed class OwnWeight : nn.Module<Tensor, Tensor>
+    {
+        private readonly TorchSharp.Modules.Parameter scale = nn.Parameter(ones(1));
+
+        public OwnWeight()
+            : base(nameof(OwnWeight)) => RegisterComponents();
+
+        public override Tensor forward(Tensor input) => input * scale;
+    }
 }
