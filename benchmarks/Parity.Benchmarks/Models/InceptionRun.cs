@@ -76,8 +76,8 @@ public sealed class InceptionRun : IDisposable
 
             case InceptionModel.Native:
             {
-                var model = new NativeInceptionResnetV2(NumClasses);
-                return new InceptionRun(model, x => Heads(model.Call(x)), ones(1, size, size, 3), workload);
+                var model = new NativeInceptionResnetV2(NumClasses, size);
+                return new InceptionRun(model, x => Heads(model.call(x)), ones(1, 3, size, size), workload);
             }
 
             case InceptionModel.Shim:

@@ -35,6 +35,21 @@ public abstract class WeightLayout
     public static WeightLayout DepthwiseKernel(long channels) =>
         channels > 0 ? new Depthwise(channels) : throw new ArgumentOutOfRangeException(nameof(channels), channels, "A depthwise kernel needs at least one input channel.");
 
+    /// <summary>
+    /// The kernel of a dense layer that reads a flattened feature map: TF flattens NHWC, so the kernel's
+    /// rows run in (height, width, channel) order, while TorchSharp flattens NCHW, (channel, height, width).
+    /// TF's <c>[height·width·channels, out]</c> against <c>Linear</c>'s <c>[out, channels·height·width]</c>, rows reordered.
+    /// Without it a ported model computes with shuffled weights: every shape still agrees.
+    /// </summary>
+    /// <param name="channels">Channels of the flattened feature map.</param>
+    /// <param name="height">Its height.</param>
+    /// <param name="width">Its width.</param>
+    /// <returns>The layout.</returns>
+    public static WeightLayout FlattenedDenseKernel(long channels, long height, long width) =>
+        channels > 0 && height > 0 && width > 0
+            ? new FlattenedDense(channels, height, width)
+            : throw new ArgumentOutOfRangeException(nameof(channels), $"A flattened feature map has positive sizes; got {channels} channels of {height}x{width}.");
+
     /// <summary>A short description for messages, e.g. <c>HWIO ↔ OIHW</c>.</summary>
     public abstract string Description { get; }
 
@@ -125,6 +140,43 @@ public abstract class WeightLayout
             }
 
             return [torchShape[2], torchShape[3], channels, torchShape[0] / channels];
+        }
+    }
+
+    private sealed class FlattenedDense(long channels, long height, long width) : WeightLayout
+    {
+        private long Features => channels * height * width;
+
+        public override string Description => $"[H·W·C, out] ↔ [out, C·H·W] (C = {channels}, H = {height}, W = {width})";
+
+        public override Tensor ToTorch(Tensor tf)
+        {
+            RequireFeatures(tf.shape, axis: 0, "[H·W·C, out]");
+            var outputs = tf.shape[1];
+            return tf.reshape(height, width, channels, outputs).permute(3, 2, 0, 1).reshape(outputs, Features).contiguous();
+        }
+
+        public override Tensor ToTf(Tensor torch)
+        {
+            RequireFeatures(torch.shape, axis: 1, "[out, C·H·W]");
+            var outputs = torch.shape[0];
+            return torch.reshape(outputs, channels, height, width).permute(2, 3, 1, 0).reshape(Features, outputs).contiguous();
+        }
+
+        public override long[] TfShape(long[] torchShape)
+        {
+            RequireFeatures(torchShape, axis: 1, "[out, C·H·W]");
+            return [Features, torchShape[0]];
+        }
+
+        private void RequireFeatures(long[] shape, int axis, string layout)
+        {
+            RequireRank(shape, 2, layout);
+            if (shape[axis] != Features)
+            {
+                throw new ArgumentException(
+                    $"A {layout} kernel after flattening {channels} channels of {height}x{width} has {Features} input features; this one has shape {ShapeFormat.Format(shape)}.");
+            }
         }
     }
 }

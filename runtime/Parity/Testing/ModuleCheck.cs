@@ -198,7 +198,16 @@ public static class ModuleCheck
         }
 
         var target = original == ScalarType.Float32 ? ScalarType.Float64 : ScalarType.Float32;
-        module.to(target);
+        try
+        {
+            module.to(target);
+        }
+        catch (Exception error) when (error is ArgumentException or InvalidOperationException or System.Runtime.InteropServices.ExternalException)
+        {
+            findings.Add(new(ModuleCheckFindingKind.ToFails, module.GetType().Name, $"to({target}) threw {error.GetType().Name}: {LibTorchErrors.Trim(error.Message)}"));
+            return;
+        }
+
         try
         {
             foreach (var (name, value) in Components(module))

@@ -23,4 +23,7 @@ public enum ModuleCheckFindingKind
 
     /// <summary>A tensor held in a field kept its old element type after <c>module.to(dtype)</c>: it was not registered, so conversion did not reach it.</summary>
     LeftBehindByTo,
+
+    /// <summary><c>module.to(dtype)</c> threw (TorchSharp 0.107's <c>to()</c> fails, for example, on a module holding a <c>ModuleDict</c>): the module cannot change dtype.</summary>
+    ToFails,
 }

@@ -6,23 +6,20 @@ using static TorchSharp.torch;
 namespace Parity.Samples.InceptionResnetV2.Native;
 
 /// <summary>
-/// Towers that all read the same input, joined along channels in order. The towers are kept under
-/// <c>Branch_0</c>, <c>Branch_1</c>, ..., the names of their TF scopes.
+/// Towers that all read the same input, joined along channels in order; tower i stands for TF's
+/// <c>Branch_i</c>. (A <c>ModuleList</c>, not a <c>ModuleDict</c>: TorchSharp 0.107's <c>to(dtype)</c>
+/// throws on a module holding a <c>ModuleDict</c>.)
 /// </summary>
 public sealed class Branches : nn.Module<Tensor, Tensor>, ITfWeights
 {
-    private readonly ModuleDict<nn.Module<Tensor, Tensor>> towers = new();
+    private readonly ModuleList<nn.Module<Tensor, Tensor>> towers;
 
     /// <summary>Declares the towers.</summary>
     /// <param name="towers">Branch_0, Branch_1, ... in order.</param>
     public Branches(params nn.Module<Tensor, Tensor>[] towers)
         : base(nameof(Branches))
     {
-        for (var i = 0; i < towers.Length; i++)
-        {
-            this.towers.Add($"Branch_{i}", towers[i]);
-        }
-
+        this.towers = nn.ModuleList(towers);
         RegisterComponents();
     }
 
@@ -30,15 +27,15 @@ public sealed class Branches : nn.Module<Tensor, Tensor>, ITfWeights
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        return cat(towers.values().Select(tower => tower.call(input)).ToArray(), 1).MoveToOuterDisposeScope();
+        return cat(towers.Select(tower => tower.call(input)).ToArray(), 1).MoveToOuterDisposeScope();
     }
 
     /// <inheritdoc/>
     public void MapWeights(WeightMapBuilder map, string scope)
     {
-        foreach (var (name, tower) in towers)
+        for (var i = 0; i < towers.Count; i++)
         {
-            map.Layer($"{scope}/{name}", tower);
+            map.Layer($"{scope}/Branch_{i}", towers[i]);
         }
     }
 

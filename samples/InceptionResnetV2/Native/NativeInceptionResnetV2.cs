@@ -37,7 +37,8 @@ public sealed class NativeInceptionResnetV2 : nn.Module<Tensor, InceptionOutput>
         ["Conv2d_7b_1x1"] = "Conv2d_7b_1x1",
     };
 
-    private readonly ModuleDict<nn.Module<Tensor, Tensor>> trunk = new();
+    /// <summary>The trunk's stages under their TF scope names, in order (a named <c>Sequential</c> run stage by stage, for the endpoints).</summary>
+    private readonly Sequential trunk;
     private readonly Sequential auxHead;
     private readonly Linear auxLogits;
     private readonly Dropout dropout;
@@ -67,10 +68,7 @@ public sealed class NativeInceptionResnetV2 : nn.Module<Tensor, InceptionOutput>
             ("Block8", Block8(activate: false)),
             ("Conv2d_7b_1x1", new ConvBn(2080, 1536, 1)),
         ];
-        foreach (var (name, stage) in stages)
-        {
-            trunk.Add(name, stage);
-        }
+        trunk = nn.Sequential(stages);
 
         auxHead = nn.Sequential(
             ("Conv2d_1a_3x3", nn.AvgPool2d(5, 3)), // slim names this 5x5/3 pool's scope Conv2d_1a_3x3
@@ -89,12 +87,8 @@ public sealed class NativeInceptionResnetV2 : nn.Module<Tensor, InceptionOutput>
     /// <inheritdoc/>
     public void MapWeights(WeightMapBuilder map, string scope)
     {
-        foreach (var (name, stage) in trunk)
-        {
-            map.Layer($"{scope}/{name}", stage);
-        }
-
-        map.Layer($"{scope}/AuxLogits", auxHead)
+        map.Layer(scope, trunk)
+            .Layer($"{scope}/AuxLogits", auxHead)
             .Layer($"{scope}/AuxLogits/Logits", auxLogits)
             .Layer($"{scope}/Logits/Logits", logits);
     }
@@ -121,9 +115,9 @@ public sealed class NativeInceptionResnetV2 : nn.Module<Tensor, InceptionOutput>
         var endpoints = new List<KeyValuePair<string, Tensor>>();
         var net = input;
         Tensor? preAux = null;
-        foreach (var (name, stage) in trunk)
+        foreach (var (name, stage) in trunk.named_children())
         {
-            net = stage.call(net);
+            net = ((nn.Module<Tensor, Tensor>)stage).call(net);
             if (EndpointOfStage.TryGetValue(name, out var endpoint))
             {
                 endpoints.Add(new(endpoint, net));

@@ -234,7 +234,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     {
         var native = new NativeInceptionResnetV2(Classes, options.Size);
         native.eval();
-        Step("native port (TorchSharp layers): every legacy variable copied through the weight map; outputs, endpoints and regularization loss match", () =>
+        Step("native port: TorchSharp layers, every legacy variable copied through the weight map; outputs, endpoints and regularization loss match", () =>
         {
             using var noGrad = torch.no_grad();
             var (expected, expectedLoss, legacyVariables) = seededLegacy ?? LegacyUnderTool(DeterministicRandomMode.NumRandomOps, training: false);

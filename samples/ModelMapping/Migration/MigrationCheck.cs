@@ -28,4 +28,26 @@ public static class MigrationCheck
             return (output, total);
         }
     }
+
+    /// <summary>
+    /// The last stage's check: <paramref name="previous"/> runs as in <see cref="Run"/>, its variables are
+    /// copied into <paramref name="native"/> through the weight map, and the native model runs on the same
+    /// input in NCHW. A faithful port gives the same output and regularization loss.
+    /// </summary>
+    /// <param name="native">The TorchSharp model.</param>
+    /// <param name="previous">A freshly made previous stage.</param>
+    /// <returns>The native output and regularization loss; the caller owns both.</returns>
+    public static (Tensor Output, Tensor RegularizationLoss) RunNative(FullyNativeModel native, Module<Tensor, Tensor> previous)
+    {
+        ArgumentNullException.ThrowIfNull(native);
+        Run(previous);
+        native.TfWeightMap().Load(previous.Variables);
+        using (new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps).Scope())
+        {
+            // The same first draw as in Run: NHWC, turned into the NCHW the native model takes.
+            var input = RandomOps.Normal([10, 5, 5, 5], 0.0, 1.0).permute(0, 3, 1, 2).contiguous();
+            using var noGrad = torch.no_grad();
+            return (native.call(input), native.RegularizationLoss());
+        }
+    }
 }

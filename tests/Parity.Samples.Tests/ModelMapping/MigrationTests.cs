@@ -21,11 +21,43 @@ public sealed class MigrationTests
     public void EveryStageMatchesTheCompatModel()
     {
         var (original, originalLoss) = MigrationCheck.Run(new CompatModel(10));
-        foreach (var stage in new Module<Tensor, Tensor>[] { new PartiallyMigratedModel(10), new NearlyFullyNativeModel(10), new FullyNativeModel(10) })
+        foreach (var stage in new Module<Tensor, Tensor>[] { new PartiallyMigratedModel(10), new NearlyFullyNativeModel(10) })
         {
             var (output, loss) = MigrationCheck.Run(stage);
             TensorAssert.AllClose(output, original, message: $"{stage.GetType().Name} output");
             TensorAssert.AllClose(loss, originalLoss, message: $"{stage.GetType().Name} regularization loss");
+        }
+    }
+
+    [Test]
+    public void TheTorchSharpStage_WithThePreviousStagesWeights_MatchesTheCompatModel()
+    {
+        var (original, originalLoss) = MigrationCheck.Run(new CompatModel(10));
+
+        var (output, loss) = MigrationCheck.RunNative(new FullyNativeModel(5, 5, 5, 10), new NearlyFullyNativeModel(10));
+
+        TensorAssert.AllClose(output, original, message: "FullyNativeModel output");
+        TensorAssert.AllClose(loss, originalLoss, message: "FullyNativeModel regularization loss");
+    }
+
+    [Test]
+    public void TheTorchSharpStage_WithoutTheFlattenReordering_IsCaught()
+    {
+        // The classic port mistake: the dense kernel copied with a plain transpose, as if TF had flattened NCHW.
+        var (original, _) = MigrationCheck.Run(new CompatModel(10));
+        var previous = new NearlyFullyNativeModel(10);
+        MigrationCheck.Run(previous);
+        var native = new FullyNativeModel(5, 5, 5, 10);
+        var naive = new Parity.Mapping.WeightMapBuilder(native, Parity.Mapping.TfNaming.Layers)
+            .Layer("model/conv2d", native.named_children().Single(child => child.name == "conv").module)
+            .Layer("model/dense", native.named_children().Single(child => child.name == "dense").module)
+            .Build();
+        naive.Load(previous.Variables);
+
+        using (new Parity.Randomness.DeterministicRandomTestTool(mode: Parity.Randomness.DeterministicRandomMode.NumRandomOps).Scope())
+        {
+            var input = Parity.Randomness.RandomOps.Normal([10, 5, 5, 5], 0.0, 1.0).permute(0, 3, 1, 2).contiguous();
+            Assert.That(TensorAssert.Compare(native.call(input), original).IsClose, Is.False);
         }
     }
 

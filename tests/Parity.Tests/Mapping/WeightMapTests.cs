@@ -123,6 +123,24 @@ public class WeightMapTests
     }
 
     [Test]
+    public void ADenseKernelAfterAFlatten_ComputesTfsNhwcFlattenedDense_OnAnNchwFlatten()
+    {
+        var image = Fill(new float[2, 3, 4]);
+        var kernel = Fill(new float[2 * 3 * 4, 5]);
+        var bias = Fill(new float[5]);
+        var dense = nn.Linear(24, 5);
+        var map = new WeightMapBuilder(dense).Add("d/kernel", dense.weight, WeightLayout.FlattenedDenseKernel(4, 2, 3)).Add("d/bias", dense.bias!).Build();
+
+        map.Load(new Dictionary<string, Tensor> { ["d/kernel"] = Tf(kernel), ["d/bias"] = Tf(bias) });
+
+        using var noGrad = no_grad();
+        var nchwFlat = Tf(image).permute(2, 0, 1).reshape(1, 24);
+        var tfFlat = image.Cast<float>().ToArray();
+        Assert.That(dense.forward(nchwFlat).data<float>().ToArray(), Is.EqualTo(TfConventions.Dense(tfFlat, kernel, bias)).Within(1e-5));
+        Assert.That(map.ToTf()["d/kernel"].data<float>().ToArray(), Is.EqualTo(kernel.Cast<float>().ToArray()), "the export restores TF's row order");
+    }
+
+    [Test]
     public void ToTf_GivesBackWhatWasLoaded_BitForBit()
     {
         var net = new ConvNet();

@@ -158,6 +158,13 @@ public class ModuleCheckTests
     }
 
     [Test]
+    public void AModuleWhoseToThrows_IsReported_NotCrashed()
+    {
+        var report = ModuleCheck.Run(new HeadsInADict(), Input());
+        Assert.That(report.Findings, Has.Exactly(1).Matches<ModuleCheckFinding>(f => f.Kind == ModuleCheckFindingKind.ToFails && f.Detail.StartsWith("to(Float64) threw ArgumentException")));
+    }
+
+    [Test]
     public void ATensorInAPlainList_IsLeftBehindByTo()
     {
         var report = ModuleCheck.Run(new ScalesInAList(), Input());
@@ -169,5 +176,20 @@ public class ModuleCheckTests
     {
         var error = Assert.Throws<ModuleCheckException>(() => ModuleCheck.AssertSound(new DropoutPerCall(), Input()));
         Assert.That(error!.Report.Findings, Has.Count.EqualTo(1));
+    }
+
+    /// <summary>Registered correctly, but TorchSharp 0.107's <c>to(dtype)</c> throws on a module holding a <c>ModuleDict</c>.</summary>
+    private sealed class HeadsInADict : nn.Module<Tensor, Tensor>
+    {
+        private readonly ModuleDict<nn.Module<Tensor, Tensor>> heads = new();
+
+        public HeadsInADict()
+            : base(nameof(HeadsInADict))
+        {
+            heads.Add("fc", nn.Linear(3, 4));
+            RegisterComponents();
+        }
+
+        public override Tensor forward(Tensor input) => heads["fc"].call(input);
     }
 }
