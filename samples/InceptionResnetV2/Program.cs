@@ -1,4 +1,5 @@
 using System;
+using Parity;
 using Parity.Samples.InceptionResnetV2.Walkthrough;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -16,6 +17,10 @@ catch (ArgumentException error)
     Console.Error.WriteLine(error.Message);
     return 2;
 }
+
+// libtorch warns "Could not initialize NNPACK!" on every convolution on CPUs NNPACK does not support:
+// over a thousand harmless lines that would bury the walkthrough's own output.
+LibTorchLog.MinimumLevel = LibTorchLogLevel.Error;
 
 // Every core by default: the walkthrough is the only thing a newcomer runs.
 torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
