@@ -144,10 +144,22 @@ public static class NpzCheckpoint
     /// <returns>Key → tensor; the caller owns (and should dispose) the tensors.</returns>
     /// <exception cref="CheckpointFormatException">The file is not a readable <c>.npz</c> archive of supported arrays.</exception>
     /// <exception cref="FileNotFoundException">The file does not exist.</exception>
-    public static IReadOnlyDictionary<string, Tensor> ReadTensors(string path)
+    public static IReadOnlyDictionary<string, Tensor> ReadTensors(string path) =>
+        ReadTensorsInOrder(path).ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reads every array of an <c>.npz</c> archive in the order the archive holds them, which is the order
+    /// <c>np.savez</c> was given them (its keyword arguments, or a dictionary's insertion order).
+    /// </summary>
+    /// <param name="path">The <c>.npz</c> file.</param>
+    /// <returns>Key (entry name without <c>.npy</c>) and tensor pairs; the caller owns (and should dispose) the tensors.</returns>
+    /// <exception cref="CheckpointFormatException">The file is not a readable <c>.npz</c> archive of supported arrays, or it names an array twice.</exception>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    public static IReadOnlyList<KeyValuePair<string, Tensor>> ReadTensorsInOrder(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var result = new Dictionary<string, Tensor>(StringComparer.Ordinal);
+        var result = new List<KeyValuePair<string, Tensor>>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             using var file = new FileStream(path, FileMode.Open, FileAccess.Read);
@@ -161,19 +173,19 @@ public static class NpzCheckpoint
                 }
 
                 var key = entry.FullName[..^ArraySuffix.Length];
-                if (result.ContainsKey(key))
+                if (!keys.Add(key))
                 {
                     throw new CheckpointFormatException($"{where}: the archive holds two entries named '{entry.FullName}'.");
                 }
 
-                result.Add(key, ReadEntry(entry, file.Length, where));
+                result.Add(new(key, ReadEntry(entry, file.Length, where)));
             }
 
             return result;
         }
         catch
         {
-            foreach (var tensor in result.Values)
+            foreach (var (_, tensor) in result)
             {
                 tensor.Dispose();
             }

@@ -11,7 +11,7 @@ namespace Parity.Testing;
 /// "where does it start to diverge": a row per endpoint with its greatest absolute and relative
 /// differences, and the first endpoint outside tolerance.
 /// </summary>
-public static class EndpointComparison
+public static partial class EndpointComparison
 {
     /// <summary>Compares endpoints by name without throwing.</summary>
     /// <param name="actual">The endpoints of the code under test.</param>

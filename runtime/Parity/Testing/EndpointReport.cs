@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Parity.Testing;
 
-/// <summary>The result of <see cref="EndpointComparison.Compare"/>: one row per endpoint, in expected order.</summary>
+/// <summary>The result of an <see cref="EndpointComparison"/> comparison: one row per endpoint, in the reference's order.</summary>
 public sealed class EndpointReport
 {
     internal EndpointReport(IReadOnlyList<EndpointRow> rows)

@@ -53,6 +53,13 @@ public static class ConsoleReport
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"step 3 numbers: regularization loss {constant.RegularizationLoss:G9}, first logits {string.Join(", ", constant.LogitsFirst5)}"));
         }
 
+        if (report.BlindSpotSize is { } size)
+        {
+            AnsiConsole.WriteLine($"step 3 blind spots at {size}x{size} (each variable in turn scaled by 1.01; is any endpoint off by more than the step's tolerance?):");
+            AnsiConsole.WriteLine($"  constant 0.001:  {report.ConstantBlindSpots}");
+            AnsiConsole.WriteLine($"  distinct values: {report.DistinctBlindSpots}");
+        }
+
         if (report.ForwardMsShim is { } shim && report.ForwardMsNative is { } native)
         {
             AnsiConsole.WriteLine(string.Create(CultureInfo.InvariantCulture, $"one inference forward: shim {shim:F0} ms, native {native:F0} ms"));

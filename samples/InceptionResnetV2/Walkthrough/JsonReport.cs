@@ -36,10 +36,29 @@ public static class JsonReport
                     ["aux_logits_first5"] = new JsonArray([.. constant.AuxLogitsFirst5.Select(v => (JsonNode?)v)]),
                 }
                 : null,
+            ["blind_spots"] = report.BlindSpotSize is { } size
+                ? new JsonObject
+                {
+                    ["size"] = size,
+                    ["constant"] = BlindSpots(report.ConstantBlindSpots),
+                    ["distinct"] = BlindSpots(report.DistinctBlindSpots),
+                }
+                : null,
             ["timings"] = new JsonObject { ["forward_ms_shim"] = report.ForwardMsShim, ["forward_ms_native"] = report.ForwardMsNative },
         };
         return root.ToJsonString(Indented);
     }
+
+    private static JsonObject? BlindSpots(Parity.Testing.BlindSpotReport? spots) => spots is null
+        ? null
+        : new JsonObject
+        {
+            ["variables"] = spots.VariableCount,
+            ["detected"] = spots.Detected.Count,
+            ["covered_fraction"] = spots.CoveredFraction,
+            ["relative_step"] = spots.RelativeStep,
+            ["undetected"] = new JsonArray([.. spots.Undetected.Select(name => (JsonNode?)name)]),
+        };
 
     /// <summary>Writes <see cref="Format"/> to <paramref name="path"/>, creating its folder.</summary>
     /// <param name="report">The report.</param>

@@ -11,6 +11,9 @@ namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 /// <param name="Endpoints">The endpoint table, if any.</param>
 public sealed record StepOutcome(bool Passed, double? MaxAbsDiff, double? MaxRelDiff, string Detail, EndpointReport? Endpoints = null)
 {
+    /// <summary>The blind-spot report, for the blind-spot measurement.</summary>
+    public BlindSpotReport? Spots { get; init; }
+
     /// <summary>A step that compares no numbers.</summary>
     /// <param name="passed">Whether it held.</param>
     /// <param name="detail">One line for the report.</param>

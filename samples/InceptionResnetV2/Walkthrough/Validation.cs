@@ -46,6 +46,8 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         StepOne(shim);
         StepTwo(shim);
         StepThree(shim);
+        StepThreeDistinct(shim);
+        StepThreeBlindSpots();
         StepFourInference();
         StepFourTraining();
         StepFourConstantWrapper();
@@ -115,18 +117,12 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         {
             using var noGrad = torch.no_grad();
             var graph = structureGraph ?? new LegacyGraph();
-            SetAll(graph.GlobalVariables, 0.001);
+            VariableFill.Constant(graph.GlobalVariables);
             var expected = graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
             var expectedLoss = Sum(graph.RegularizationLosses);
 
-            SetAll(shim.Variables, 0.001);
-            if (options.Perturb is { } name)
-            {
-                var variable = shim.Variables.FirstOrDefault(v => v.Name == name)
-                    ?? throw new ArgumentException($"--perturb: the shim has no variable '{name}'; use a full name such as 'InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights'.");
-                variable.Value.fill_(0.002);
-            }
-
+            VariableFill.Constant(shim.Variables);
+            Perturb(shim);
             var actual = shim.Call(Image(), training: false);
             var actualLoss = Sum(shim.Losses);
 
@@ -137,6 +133,66 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             return StepOutcome.From(CompareOutputs(actual, actualLoss, expected, expectedLoss), "outputs and regularization loss match");
         });
     }
+
+    /// <summary>Doubles the variable <c>--perturb</c> names in the shim: a port that is wrong on purpose.</summary>
+    private void Perturb(ShimInceptionResnetV2 shim)
+    {
+        if (options.Perturb is { } name)
+        {
+            var variable = shim.Variables.FirstOrDefault(v => v.Name == name)
+                ?? throw new ArgumentException($"--perturb: the shim has no variable '{name}'; use a full name such as 'InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights'.");
+            variable.Value.mul_(2);
+        }
+    }
+
+    /// <summary>
+    /// Step 3 again with a value of its own for every element, derived from the variable's name: the
+    /// constant filling cannot see a transposed kernel, swapped gamma and beta or two crossed variables.
+    /// </summary>
+    private void StepThreeDistinct(ShimInceptionResnetV2 shim)
+    {
+        Step("step 3: every variable distinct values derived from its name, inference on ones: outputs and regularization loss", () =>
+        {
+            using var noGrad = torch.no_grad();
+            var graph = structureGraph ?? new LegacyGraph();
+            VariableFill.Distinct(graph.GlobalVariables);
+            var expected = graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
+            var expectedLoss = Sum(graph.RegularizationLosses);
+
+            VariableFill.Distinct(shim.Variables);
+            Perturb(shim);
+            var actual = shim.Call(Image(), training: false);
+            return StepOutcome.From(CompareOutputs(actual, Sum(shim.Losses), expected, expectedLoss), "outputs and regularization loss match");
+        });
+    }
+
+    /// <summary>
+    /// What step 3 can see with each filling: every variable of a shim perturbed in turn, at a small size (its own
+    /// shim, called once to create its variables: the aux head's last kernel depends on the size). The regularization loss is left out: it sees every
+    /// regularized weight's norm and nothing of its arrangement.
+    /// </summary>
+    private void StepThreeBlindSpots()
+    {
+        if (options.BlindSpotSize <= 0)
+        {
+            return;
+        }
+
+        var shim = new ShimInceptionResnetV2(Classes);
+        var image = ones([1, options.BlindSpotSize, options.BlindSpotSize, 3]);
+        IEnumerable<KeyValuePair<string, Tensor>> Endpoints() => shim.Call(image, training: false).Endpoints;
+        report.BlindSpotSize = options.BlindSpotSize;
+        using (torch.NewDisposeScope())
+        {
+            Endpoints();
+            VariableFill.Constant(shim.Variables);
+            report.ConstantBlindSpots = show("step 3 blind spots, constant 0.001", () => BlindSpotStep(BlindSpots.Find(shim.Variables, Endpoints, Rtol, Atol))).Spots;
+            VariableFill.Distinct(shim.Variables);
+            report.DistinctBlindSpots = show("step 3 blind spots, distinct values", () => BlindSpotStep(BlindSpots.Find(shim.Variables, Endpoints, Rtol, Atol))).Spots;
+        }
+    }
+
+    private static StepOutcome BlindSpotStep(BlindSpotReport spots) => StepOutcome.Check(true, spots.ToString()) with { Spots = spots };
 
     private void StepFourInference() =>
         Step("step 4: NumRandomOps random tool, inference", () => RandomEquivalence(training: false));
@@ -316,15 +372,6 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
 
     private static Tensor Sum(IReadOnlyList<Tensor> tensors) =>
         tensors.Count == 0 ? tensor((float)(0.0)) : tensors.Skip(1).Aggregate(tensors[0], (total, next) => total + next);
-
-    private static void SetAll(IEnumerable<Variable> variables, double value)
-    {
-        using var noGrad = torch.no_grad();
-        foreach (var variable in variables)
-        {
-            variable.Value.fill_(value);
-        }
-    }
 
     private static double[] First5(Tensor logits) =>
         [.. logits.select(0, 0).slice(0, 0, 5, 1).to(ScalarType.Float64).data<double>().ToArray()];

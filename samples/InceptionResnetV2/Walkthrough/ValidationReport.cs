@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using Parity.Testing;
 
 namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 
@@ -20,6 +21,15 @@ public sealed class ValidationReport
 
     /// <summary>Step 3's numbers, once step 3 ran.</summary>
     public ConstantInference? Constant { get; set; }
+
+    /// <summary>Step 3's blind spots with the guide's constant filling, when <c>--blind-spots</c> asked for them.</summary>
+    public BlindSpotReport? ConstantBlindSpots { get; set; }
+
+    /// <summary>Step 3's blind spots with distinct per-name values, when <c>--blind-spots</c> asked for them.</summary>
+    public BlindSpotReport? DistinctBlindSpots { get; set; }
+
+    /// <summary>Image size the blind spots were measured at.</summary>
+    public long? BlindSpotSize { get; set; }
 
     /// <summary>Milliseconds of one warm inference forward pass of the shim.</summary>
     public double? ForwardMsShim { get; set; }

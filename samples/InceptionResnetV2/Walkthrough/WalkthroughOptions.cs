@@ -8,11 +8,12 @@ namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 /// <param name="TrainSize">Image size of the gradient step; any size from 107 (the smallest whose 17×17 stage still fits the aux head's 5×5 pool) reaches every block.</param>
 /// <param name="JsonPath">Where to write the JSON report, or null.</param>
 /// <param name="Threads">libtorch intra-op threads; 0 for one per core.</param>
-/// <param name="Perturb">A shim variable to set to 0.002 instead of 0.001 in step 3, to see what a failure looks like; null for none.</param>
-public sealed record WalkthroughOptions(long Size, long TrainSize, string? JsonPath, int Threads, string? Perturb = null)
+/// <param name="Perturb">A shim variable doubled in both step 3 fillings, to see what a failure looks like; null for none.</param>
+/// <param name="BlindSpotSize">Image size of the blind-spot report of step 3's two fillings (one shim forward per variable and filling); 0 to skip it.</param>
+public sealed record WalkthroughOptions(long Size, long TrainSize, string? JsonPath, int Threads, string? Perturb = null, long BlindSpotSize = 0)
 {
     /// <summary>The usage line.</summary>
-    public const string Usage = "usage: ./build.sh demo [--json PATH] [--size 299] [--train-size 139] [--threads N] [--perturb VARIABLE]";
+    public const string Usage = "usage: ./build.sh demo [--json PATH] [--size 299] [--train-size 139] [--threads N] [--perturb VARIABLE] [--blind-spots [SIZE]]";
 
     /// <summary>Parses the arguments.</summary>
     /// <param name="args">Command-line arguments.</param>
@@ -32,6 +33,7 @@ public sealed record WalkthroughOptions(long Size, long TrainSize, string? JsonP
                 "--train-size" => options with { TrainSize = Number(Value(), "--train-size", 107) },
                 "--threads" => options with { Threads = (int)Number(Value(), "--threads", 1) },
                 "--perturb" => options with { Perturb = Value() },
+                "--blind-spots" => options with { BlindSpotSize = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? Number(Value(), "--blind-spots", 107) : 107 },
                 _ => throw new ArgumentException($"Unknown option '{args[i]}'. {Usage}"),
             };
         }
