@@ -3,7 +3,7 @@ using Parity.Samples.InceptionResnetV2.Model;
 using Parity.Slim;
 using static TorchSharp.torch;
 
-namespace Parity.Samples.Tests.MobilenetV1;
+namespace Parity.Samples.Tests.SlimNets;
 
 /// <summary>MobileNet v1 as slim's nets_factory builds it: under <c>mobilenet_v1_arg_scope</c>, 1001 classes.</summary>
 internal static class LegacyMobilenetV1
