@@ -86,7 +86,7 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
             {
                 if (legacy || forLayer)
                 {
-                    CheckRequestedOnce(args.Name, reuse);
+                    CheckRequestedOnce(args.Name, found, reuse);
                 }
 
                 CheckShareable(args, shape == ShapeSource.Specified, found);
@@ -141,7 +141,7 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
                 return null;
             }
 
-            CheckRequestedOnce(name, reuse);
+            CheckRequestedOnce(name, found, reuse);
             return found;
         }
     }
@@ -177,17 +177,17 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
 
     /// <summary>TF1's rule: outside a reusing scope, one run requests a name once; a second request is a second layer under a used name.</summary>
     /// <remarks>A module's store records the names its layers request; the first request of a call always passes.</remarks>
-    private void CheckRequestedOnce(string name, Reuse reuse)
+    private void CheckRequestedOnce(string key, Variable found, Reuse reuse)
     {
-        if (requestedThisRun.Add(name) || reuse is Reuse.True or Reuse.Auto)
+        if (requestedThisRun.Add(key) || reuse is Reuse.True or Reuse.Auto)
         {
             return;
         }
 
         var run = legacy ? "one run of the legacy graph" : "one call of the module";
         throw new ArgumentException(
-            $"Variable {name} already exists, disallowed. Did you mean to open the scope with reuse: Reuse.True or Reuse.Auto? " +
-            $"It was requested twice in {run}: created {creationSites.GetValueOrDefault(name, "earlier")}, requested again {CallSite.OfCaller()}. " +
+            $"Variable {found.Name}{Requested(key, found)} already exists, disallowed. Did you mean to open the scope with reuse: Reuse.True or Reuse.Auto? " +
+            $"It was requested twice in {run}: created {creationSites.GetValueOrDefault(key, "earlier")}, requested again {CallSite.OfCaller()}. " +
             "Give the second layer its own name, or open a VariableScope with reuse: Reuse.True around it to share the weights on purpose.");
     }
 
@@ -199,15 +199,19 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
                 ? " The sizes are the same in another order: is the input in the layout the layer expects (NHWC for compat and slim layers), and is a copied kernel in TF's layout (HWIO)?"
                 : string.Empty;
             throw new ArgumentException(
-                $"Trying to share variable {args.Name}, but specified shape {ShapeFormat.Format(args.Shape)} and found shape {ShapeFormat.Format(found.ShapeUnsafe)}.{layout}");
+                $"Trying to share variable {found.Name}{Requested(args.Name, found)}, but specified shape {ShapeFormat.Format(args.Shape)} and found shape {ShapeFormat.Format(found.ShapeUnsafe)}.{layout}");
         }
 
         if (args.DType != found.DType)
         {
             throw new ArgumentException(
-                $"Trying to share variable {args.Name}, but specified dtype {DTypeNames.Of(args.DType)} and found dtype {DTypeNames.Of(found.DType)}.");
+                $"Trying to share variable {found.Name}{Requested(args.Name, found)}, but specified dtype {DTypeNames.Of(args.DType)} and found dtype {DTypeNames.Of(found.DType)}.");
         }
     }
+
+    /// <summary>A variable creator can rename what it creates (slim's kernel → weights); errors name the variable as it exists and say what was asked.</summary>
+    private static string Requested(string key, Variable found) =>
+        key == found.Name ? string.Empty : $" (requested as {key})";
 
     private static bool IsPermutation(long[] requested, long[] existing) =>
         requested.Length == existing.Length && requested.Order().SequenceEqual(existing.Order());

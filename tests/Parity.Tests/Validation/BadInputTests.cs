@@ -248,6 +248,29 @@ public class BadInputTests
     }
 
     [Test]
+    public void SharingAVariableARenamerCreated_NamesItAsItExists_AndWhatWasAsked()
+    {
+        // slim's naming: a creator renames conv/kernel to conv/weights, as slim's variable getter does.
+        Assert.That(
+            () => Tracked.Run(() =>
+            {
+                using (VariableCreatorScope.Push((args, next) => next(args with { Name = args.Name.Replace("/kernel", "/weights", StringComparison.Ordinal) })))
+                {
+                    using (VariableScope("m"))
+                    {
+                        Layers.Dense(ones(1, 4), 2, name: "conv");
+                    }
+
+                    using (VariableScope("m", reuse: Reuse.True))
+                    {
+                        Layers.Dense(ones(1, 5), 2, name: "conv");
+                    }
+                }
+            }),
+            Throws.ArgumentException.With.Message.StartsWith("Trying to share variable m/conv/weights (requested as m/conv/kernel), but specified shape (5, 2) and found shape (4, 2)."));
+    }
+
+    [Test]
     public void SharingAVariableWithOtherSizes_GivesNoLayoutHint()
     {
         Assert.That(
