@@ -1,4 +1,5 @@
 using System.Linq;
+using Parity.Samples.InceptionResnetV2.MobilenetV1;
 using TorchSharp;
 using static TorchSharp.torch;
 

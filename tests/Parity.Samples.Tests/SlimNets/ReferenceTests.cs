@@ -1,3 +1,6 @@
+using Parity.Samples.InceptionResnetV2.MobilenetV1;
+using Parity.Samples.InceptionResnetV2.ResnetV1;
+
 namespace Parity.Samples.Tests.SlimNets;
 
 /// <summary>

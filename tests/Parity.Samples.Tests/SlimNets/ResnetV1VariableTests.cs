@@ -1,3 +1,4 @@
+using Parity.Samples.InceptionResnetV2.ResnetV1;
 using TorchSharp;
 using static TorchSharp.torch;
 
