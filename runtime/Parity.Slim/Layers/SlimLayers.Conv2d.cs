@@ -73,6 +73,7 @@ public static partial class SlimLayers
         // the output leaves. Autograd keeps what backward needs.
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "Conv", nameof(Conv2d));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2d)} '{layer.Frame.Name}'");
         var weights = Nhwc.StoreAsOihw(layer.Variable("weights", [kernelSize.H, kernelSize.W, inChannels, numOutputs], inputs.dtype, args.WeightsInitializer ?? DefaultWeights, args.WeightsRegularizer.Or(null), train));
         var biases = normalizer is null && biasInit is not null
             ? layer.Variable("biases", [numOutputs], inputs.dtype, biasInit, args.BiasesRegularizer.Or(null), train)

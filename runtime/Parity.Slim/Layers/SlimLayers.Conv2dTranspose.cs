@@ -66,6 +66,7 @@ public static partial class SlimLayers
 
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "Conv2d_transpose", nameof(Conv2dTranspose));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2dTranspose)} '{layer.Frame.Name}'");
         var weights = layer.Variable("weights", [kernelSize.H, kernelSize.W, numOutputs, inChannels], inputs.dtype, args.WeightsInitializer ?? DefaultWeights, args.WeightsRegularizer.Or(null), train);
         var biases = normalizer is null && biasInit is not null
             ? layer.Variable("biases", [numOutputs], inputs.dtype, biasInit, args.BiasesRegularizer.Or(null), train)

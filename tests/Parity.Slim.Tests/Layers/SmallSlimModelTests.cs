@@ -104,4 +104,21 @@ public class SmallSlimModelTests
 
         Assert.That(error!.Message, Does.Contain("Conv2d 'c'").And.Contain("NHWC"));
     }
+
+    [Test]
+    public void AnNchwImageInTheDefaultNhwcFormat_IsRefusedWithTheLayerNamed()
+    {
+        var graph = new LegacyGraph();
+        using var nchw = ones(1, 3, 8, 8);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(
+                () => graph.Run(() => Parity.Slim.Layers.SlimLayers.Conv2d(nchw, 2, 3, scope: "conv1")),
+                Throws.ArgumentException.With.Message.StartsWith("Conv2d 'conv1' takes NHWC input").And.Message.Contains("permute(0, 2, 3, 1)"));
+            Assert.That(
+                () => graph.Run(() => Parity.Slim.Layers.SlimLayers.SeparableConv2d(nchw, null, 3, scope: "dw")),
+                Throws.ArgumentException.With.Message.StartsWith("SeparableConv2d 'dw' takes NHWC input"));
+        });
+    }
 }
