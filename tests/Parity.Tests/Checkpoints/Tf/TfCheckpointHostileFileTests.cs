@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Linq;
 using Parity.Checkpoints;
+using Parity.Tests.Shared;
 
 namespace Parity.Tests.Checkpoints.Tf;
 

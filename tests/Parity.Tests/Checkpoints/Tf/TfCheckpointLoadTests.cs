@@ -1,5 +1,6 @@
 using System.Linq;
 using Parity.Checkpoints;
+using Parity.Tests.Shared;
 using Parity.Mapping;
 using Parity.Tests.Support;
 using TorchSharp;

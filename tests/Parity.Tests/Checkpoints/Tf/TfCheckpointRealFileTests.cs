@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Parity.Checkpoints;
+using Parity.Tests.Shared;
 using Parity.Checkpoints.TensorBundle;
 using static TorchSharp.torch;
 

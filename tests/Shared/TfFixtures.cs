@@ -4,11 +4,12 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 
-namespace Parity.Tests.Checkpoints.Tf;
+namespace Parity.Tests.Shared;
 
 /// <summary>
 /// The checkpoints TensorFlow 1.x wrote (../shared/fixtures/tf1-checkpoints beside the repository,
-/// never copied into it) and the independent Python reader that the tests compare against.
+/// never copied into it) and the independent Python reader that the tests compare against. Linked into
+/// the runtime and command-line test projects; each records the repository root at build time.
 /// </summary>
 internal static class TfFixtures
 {
