@@ -13,13 +13,8 @@ namespace Parity.Cli.Commands;
 internal sealed class CheckpointConvertCommand(IAnsiConsole console) : Command<CheckpointConvertCommand.Settings>
 {
     /// <summary>The arguments.</summary>
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CheckpointSettings
     {
-        /// <summary>The checkpoint prefix, its .index file, or a directory with a 'checkpoint' state file.</summary>
-        [CommandArgument(0, "<PREFIX>")]
-        [Description("Checkpoint prefix (dir/model.ckpt), its .index file, or a directory with a 'checkpoint' state file.")]
-        public string Prefix { get; init; } = string.Empty;
-
         /// <summary>The .npz file to write.</summary>
         [CommandArgument(1, "<OUT.npz>")]
         [Description("The .npz file to write (overwritten; written to a temporary file first).")]

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Globalization;
 using System.Linq;
 using Parity.Checkpoints;
@@ -8,19 +7,10 @@ using Spectre.Console.Cli;
 namespace Parity.Cli.Commands;
 
 /// <summary><c>parity checkpoint list PREFIX</c>: every tensor's name, dtype and shape, as TF's checkpoint inspection prints them.</summary>
-internal sealed class CheckpointListCommand(IAnsiConsole console) : Command<CheckpointListCommand.Settings>
+internal sealed class CheckpointListCommand(IAnsiConsole console) : Command<CheckpointSettings>
 {
-    /// <summary>The arguments.</summary>
-    public sealed class Settings : CommandSettings
-    {
-        /// <summary>The checkpoint prefix, its .index file, or a directory with a 'checkpoint' state file.</summary>
-        [CommandArgument(0, "<PREFIX>")]
-        [Description("Checkpoint prefix (dir/model.ckpt), its .index file, or a directory with a 'checkpoint' state file.")]
-        public string Prefix { get; init; } = string.Empty;
-    }
-
     /// <inheritdoc/>
-    public override int Execute(CommandContext context, Settings settings)
+    public override int Execute(CommandContext context, CheckpointSettings settings)
     {
         var checkpoint = TfCheckpoint.Open(settings.Prefix);
         var table = new Table().Border(TableBorder.Simple).AddColumns("name", "dtype", "shape", "bytes");
