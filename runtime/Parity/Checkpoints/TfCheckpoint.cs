@@ -135,8 +135,13 @@ public sealed class TfCheckpoint
         var statePath = Path.Combine(directory, "checkpoint");
         if (!File.Exists(statePath))
         {
+            // The prefixes actually there make a better example than a made-up one.
+            var prefixes = Directory.Exists(directory)
+                ? Directory.EnumerateFiles(directory, "*.index").Select(index => index[..^".index".Length]).Order(StringComparer.Ordinal).Take(3).ToArray()
+                : [];
+            var example = prefixes.Length > 0 ? string.Join(" or ", prefixes) : $"e.g. {Path.Combine(directory, "model.ckpt")}";
             throw new FileNotFoundException(
-                $"{directory} has no 'checkpoint' state file naming the latest checkpoint; pass a checkpoint prefix instead (e.g. {Path.Combine(directory, "model.ckpt")}).",
+                $"{directory} has no 'checkpoint' state file naming the latest checkpoint; pass a checkpoint prefix instead ({example}).",
                 statePath);
         }
 

@@ -124,13 +124,14 @@ public class TfCheckpointHostileFileTests
     }
 
     [Test]
-    public void DirectoryWithoutStateFile_SaysToPassAPrefix()
+    public void DirectoryWithoutStateFile_SaysToPassAPrefix_NamingTheOneThere()
     {
-        var directory = Path.GetDirectoryName(TfFixtures.CopyToTemp("tiny-two-layer"))!;
+        var prefix = TfFixtures.CopyToTemp("tiny-two-layer");
+        var directory = Path.GetDirectoryName(prefix)!;
 
         var error = Assert.Throws<FileNotFoundException>(() => TfCheckpoint.Open(directory))!;
 
-        Assert.That(error.Message, Does.Contain("has no 'checkpoint' state file naming the latest checkpoint; pass a checkpoint prefix instead"));
+        Assert.That(error.Message, Does.Contain($"has no 'checkpoint' state file naming the latest checkpoint; pass a checkpoint prefix instead ({prefix})."));
     }
 
     [Test]
