@@ -29,6 +29,25 @@ public class TfCheckpointHostileFileTests
     }
 
     [Test]
+    public void ShardedCheckpoint_ReadsEachTensorFromItsDataFile()
+    {
+        byte[] second = [0, 0, 64, 64, 0, 0, 128, 64, 0, 0, 160, 64];
+        var prefix = BundleFiles.Write(
+            BundleFiles.Header(shards: 2),
+            [("a", BundleFiles.Entry(Float32, [2], 0, 8, TwoFloats)), ("b", BundleFiles.Entry(Float32, [3], 0, 12, second, shard: 1))],
+            TwoFloats,
+            second);
+        var checkpoint = TfCheckpoint.Open(prefix);
+
+        using var a = checkpoint.Read("a");
+        using var b = checkpoint.Read("b");
+
+        Assert.That(checkpoint.ShardPath(1), Is.EqualTo(prefix + ".data-00001-of-00002"));
+        Assert.That(a.data<float>().ToArray(), Is.EqualTo(new[] { 1f, 2f }));
+        Assert.That(b.data<float>().ToArray(), Is.EqualTo(new[] { 3f, 4f, 5f }));
+    }
+
+    [Test]
     public void TruncatedIndex_IsRefusedForItsMissingMagic()
     {
         var prefix = TfFixtures.CopyToTemp("tiny-two-layer");
