@@ -16,7 +16,7 @@ namespace Parity.Compat;
 /// Without a <c>name</c>, a layer takes the first free of <c>dense</c>, <c>dense_1</c>, ... under the
 /// current scope, so outside a named scope it creates new variables on every call (PAR1003).
 /// </remarks>
-public static class Layers
+public static partial class Layers
 {
     /// <summary>A densely connected layer: <c>activation(inputs · kernel + bias)</c>, kernel of shape (in, units).</summary>
     /// <param name="inputs">Input of rank 2 or more; the last axis is contracted.</param>

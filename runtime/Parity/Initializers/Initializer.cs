@@ -7,11 +7,16 @@ namespace Parity;
 /// Makes the initial value of a variable. Random initializers draw only through
 /// <see cref="Randomness.RandomOps"/>, so a deterministic random test tool controls them.
 /// </summary>
-/// <remarks>Get instances from <see cref="Initializers"/>.</remarks>
+/// <remarks>
+/// Get the common ones from <see cref="Initializers"/>. A library or model may define its own (TF-Slim's
+/// formulas live in Parity.Slim this way); a random one must draw through
+/// <see cref="Randomness.RandomOps"/>, or a <see cref="Randomness.DeterministicRandomTestTool"/> cannot
+/// make the two sides of a comparison draw the same numbers.
+/// </remarks>
 public abstract class Initializer
 {
-    /// <summary>Only the runtime defines initializers, so every one of them draws through the runtime's random source.</summary>
-    private protected Initializer()
+    /// <summary>For subclasses.</summary>
+    protected Initializer()
     {
     }
 

@@ -67,18 +67,18 @@ internal static class Conv2dOp
     /// libtorch pads both sides of an axis alike; TF's SAME puts the odd cell after. Unequal sides
     /// are padded explicitly first (zeros, as the convolution's own padding would be).
     /// </summary>
-    private static Tensor Convolve(Tensor nchw, Tensor oihw, Tensor? bias, Size2 stride, (long Top, long Bottom, long Left, long Right) pads, Size2 dilation)
+    internal static Tensor Convolve(Tensor nchw, Tensor oihw, Tensor? bias, Size2 stride, (long Top, long Bottom, long Left, long Right) pads, Size2 dilation, long groups = 1)
     {
         var strides = stride.ToArray();
         var dilations = dilation.ToArray();
         if (pads.Top == pads.Bottom && pads.Left == pads.Right)
         {
-            return nn.functional.conv2d(nchw, oihw, bias, strides, [pads.Top, pads.Left], dilations);
+            return nn.functional.conv2d(nchw, oihw, bias, strides, [pads.Top, pads.Left], dilations, groups);
         }
 
         // functional.pad lists the last dimension first: (left, right, top, bottom).
         using var padded = nn.functional.pad(nchw, [pads.Left, pads.Right, pads.Top, pads.Bottom]);
-        return nn.functional.conv2d(padded, oihw, bias, strides, [0, 0], dilations);
+        return nn.functional.conv2d(padded, oihw, bias, strides, [0, 0], dilations, groups);
     }
 
     /// <summary>

@@ -5,12 +5,16 @@ namespace Parity;
 
 /// <summary>
 /// Turns a variable's value into a scalar penalty (a regularization loss). Get instances from
-/// <see cref="Regularizers"/>, which names the two L2 conventions apart.
+/// <see cref="Regularizers"/>, which names the two L2 conventions apart, or derive your own.
 /// </summary>
+/// <remarks>
+/// A regularizer's loss is recomputed from the variable's current value whenever losses are read, so
+/// <see cref="Loss"/> must be a pure function of <c>weights</c> that autograd can differentiate.
+/// </remarks>
 public abstract class Regularizer
 {
-    /// <summary>Only the runtime defines regularizers, so each one's convention is documented in one place.</summary>
-    private protected Regularizer()
+    /// <summary>For subclasses.</summary>
+    protected Regularizer()
     {
     }
 

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
-using Parity.Samples.InceptionResnetV2.Slim;
+using Parity.Compat;
+using Parity.Slim;
 using TorchSharp;
 using static TorchSharp.torch;
 using static Parity.Compat.VariableScopes;
-using static Parity.Samples.InceptionResnetV2.Slim.SlimLayers;
+using static Parity.Slim.Layers.SlimLayers;
 
 namespace Parity.Samples.InceptionResnetV2.Model;
 
@@ -28,7 +29,7 @@ public static class InceptionResnetV2Net
     /// The whole network: the base, the auxiliary head on <c>PreAuxLogits</c>, then global average
     /// pooling, dropout and the classifier. Batch norm and dropout follow
     /// <paramref name="isTraining"/>; every other default comes from the enclosing
-    /// <see cref="SlimArgScope"/> (see <see cref="InceptionArgScope"/>).
+    /// <see cref="ArgScope"/> (see <see cref="InceptionArgScope"/>).
     /// </summary>
     /// <param name="inputs">NHWC images, (batch, height, width, 3).</param>
     /// <param name="numClasses">Classifier size.</param>
@@ -41,7 +42,7 @@ public static class InceptionResnetV2Net
     {
         var endpoints = new List<KeyValuePair<string, Tensor>>();
         using (VariableScope(Scope))
-        using (SlimArgScope.Push(args => args with { IsTraining = isTraining }))
+        using (ArgScope.Open([SlimOp.BatchNorm, SlimOp.Dropout], new SlimArgs { IsTraining = isTraining }))
         {
             var net = Base(inputs, endpoints);
 
@@ -50,22 +51,22 @@ public static class InceptionResnetV2Net
                 using (VariableScope("AuxLogits"))
                 {
                     var aux = Find(endpoints, "PreAuxLogits");
-                    aux = AvgPool2d(aux, 5, 3, "Conv2d_1a_3x3", Padding.Valid);
-                    aux = Conv2d(aux, 128, 1, "Conv2d_1b_1x1");
-                    aux = Conv2d(aux, 768, (aux.size(1), aux.size(2)), "Conv2d_2a_5x5", padding: Padding.Valid);
+                    aux = AvgPool2d(aux, 5, stride: 3, padding: Padding.Valid, scope: "Conv2d_1a_3x3");
+                    aux = Conv2d(aux, 128, 1, scope: "Conv2d_1b_1x1");
+                    aux = Conv2d(aux, 768, (aux.size(1), aux.size(2)), padding: Padding.Valid, scope: "Conv2d_2a_5x5");
                     aux = Flatten(aux);
-                    aux = FullyConnected(aux, numClasses, "Logits");
+                    aux = FullyConnected(aux, numClasses, activationFn: null, scope: "Logits");
                     endpoints.Add(new("AuxLogits", aux));
                 }
             }
 
             using (VariableScope("Logits"))
             {
-                net = AvgPool2d(net, (net.size(1), net.size(2)), 1, "AvgPool_1a_8x8", Padding.Valid);
+                net = AvgPool2d(net, (net.size(1), net.size(2)), padding: Padding.Valid, scope: "AvgPool_1a_8x8");
                 net = Flatten(net);
-                net = Dropout(net, dropoutKeepProbability, "Dropout");
+                net = Dropout(net, dropoutKeepProbability, scope: "Dropout");
                 endpoints.Add(new("PreLogitsFlatten", net));
-                var logits = FullyConnected(net, numClasses, "Logits");
+                var logits = FullyConnected(net, numClasses, activationFn: null, scope: "Logits");
                 endpoints.Add(new("Logits", logits));
                 endpoints.Add(new("Predictions", logits.softmax(-1)));
                 return new InceptionOutput(logits, endpoints);
@@ -82,73 +83,73 @@ public static class InceptionResnetV2Net
     {
         // Slim's base sets stride 1 and SAME padding for convs and pools; the layers that shrink the
         // feature maps say VALID themselves.
-        using var sameByDefault = SlimArgScope.Push(args => args with { ConvPadding = Padding.Same, PoolPadding = Padding.Same });
+        using var sameByDefault = ArgScope.Open([SlimOp.Conv2d, SlimOp.MaxPool2d, SlimOp.AvgPool2d], new SlimArgs { Stride = 1, Padding = Padding.Same });
         var valid = Padding.Valid;
 
-        var net = Add(endpoints, "Conv2d_1a_3x3", Conv2d(inputs, 32, 3, "Conv2d_1a_3x3", stride: 2, padding: valid)); // 149 x 149 x 32
-        net = Add(endpoints, "Conv2d_2a_3x3", Conv2d(net, 32, 3, "Conv2d_2a_3x3", padding: valid)); // 147 x 147 x 32
-        net = Add(endpoints, "Conv2d_2b_3x3", Conv2d(net, 64, 3, "Conv2d_2b_3x3")); // 147 x 147 x 64
-        net = Add(endpoints, "MaxPool_3a_3x3", MaxPool2d(net, 3, 2, "MaxPool_3a_3x3", valid)); // 73 x 73 x 64
-        net = Add(endpoints, "Conv2d_3b_1x1", Conv2d(net, 80, 1, "Conv2d_3b_1x1", padding: valid)); // 73 x 73 x 80
-        net = Add(endpoints, "Conv2d_4a_3x3", Conv2d(net, 192, 3, "Conv2d_4a_3x3", padding: valid)); // 71 x 71 x 192
-        net = Add(endpoints, "MaxPool_5a_3x3", MaxPool2d(net, 3, 2, "MaxPool_5a_3x3", valid)); // 35 x 35 x 192
+        var net = Add(endpoints, "Conv2d_1a_3x3", Conv2d(inputs, 32, 3, stride: 2, padding: valid, scope: "Conv2d_1a_3x3")); // 149 x 149 x 32
+        net = Add(endpoints, "Conv2d_2a_3x3", Conv2d(net, 32, 3, padding: valid, scope: "Conv2d_2a_3x3")); // 147 x 147 x 32
+        net = Add(endpoints, "Conv2d_2b_3x3", Conv2d(net, 64, 3, scope: "Conv2d_2b_3x3")); // 147 x 147 x 64
+        net = Add(endpoints, "MaxPool_3a_3x3", MaxPool2d(net, 3, stride: 2, padding: valid, scope: "MaxPool_3a_3x3")); // 73 x 73 x 64
+        net = Add(endpoints, "Conv2d_3b_1x1", Conv2d(net, 80, 1, padding: valid, scope: "Conv2d_3b_1x1")); // 73 x 73 x 80
+        net = Add(endpoints, "Conv2d_4a_3x3", Conv2d(net, 192, 3, padding: valid, scope: "Conv2d_4a_3x3")); // 71 x 71 x 192
+        net = Add(endpoints, "MaxPool_5a_3x3", MaxPool2d(net, 3, stride: 2, padding: valid, scope: "MaxPool_5a_3x3")); // 35 x 35 x 192
 
         using (VariableScope("Mixed_5b")) // 35 x 35 x 320
         {
             Tensor branch0, branch1, branch2, branch3;
             using (VariableScope("Branch_0"))
             {
-                branch0 = Conv2d(net, 96, 1, "Conv2d_1x1");
+                branch0 = Conv2d(net, 96, 1, scope: "Conv2d_1x1");
             }
 
             using (VariableScope("Branch_1"))
             {
-                branch1 = Conv2d(net, 48, 1, "Conv2d_0a_1x1");
-                branch1 = Conv2d(branch1, 64, 5, "Conv2d_0b_5x5");
+                branch1 = Conv2d(net, 48, 1, scope: "Conv2d_0a_1x1");
+                branch1 = Conv2d(branch1, 64, 5, scope: "Conv2d_0b_5x5");
             }
 
             using (VariableScope("Branch_2"))
             {
-                branch2 = Conv2d(net, 64, 1, "Conv2d_0a_1x1");
-                branch2 = Conv2d(branch2, 96, 3, "Conv2d_0b_3x3");
-                branch2 = Conv2d(branch2, 96, 3, "Conv2d_0c_3x3");
+                branch2 = Conv2d(net, 64, 1, scope: "Conv2d_0a_1x1");
+                branch2 = Conv2d(branch2, 96, 3, scope: "Conv2d_0b_3x3");
+                branch2 = Conv2d(branch2, 96, 3, scope: "Conv2d_0c_3x3");
             }
 
             using (VariableScope("Branch_3"))
             {
-                branch3 = AvgPool2d(net, 3, 1, "AvgPool_0a_3x3", Padding.Same);
-                branch3 = Conv2d(branch3, 64, 1, "Conv2d_0b_1x1");
+                branch3 = AvgPool2d(net, 3, stride: 1, padding: Padding.Same, scope: "AvgPool_0a_3x3");
+                branch3 = Conv2d(branch3, 64, 1, scope: "Conv2d_0b_1x1");
             }
 
-            net = Add(endpoints, "Mixed_5b", ConcatChannels(branch0, branch1, branch2, branch3));
+            net = Add(endpoints, "Mixed_5b", Layers.Concat([branch0, branch1, branch2, branch3]));
         }
 
-        net = Repeat(net, 10, "Repeat", "block35", (x, scope) => Block35(x, scope, scale: 0.17, activate: true));
+        net = Repeat(net, 10, (x, scope) => Block35(x, scope, scale: 0.17, activate: true), layerName: "block35");
 
         using (VariableScope("Mixed_6a")) // 17 x 17 x 1088
         {
             Tensor branch0, branch1, branch2;
             using (VariableScope("Branch_0"))
             {
-                branch0 = Conv2d(net, 384, 3, "Conv2d_1a_3x3", stride: 2, padding: valid);
+                branch0 = Conv2d(net, 384, 3, stride: 2, padding: valid, scope: "Conv2d_1a_3x3");
             }
 
             using (VariableScope("Branch_1"))
             {
-                branch1 = Conv2d(net, 256, 1, "Conv2d_0a_1x1");
-                branch1 = Conv2d(branch1, 256, 3, "Conv2d_0b_3x3");
-                branch1 = Conv2d(branch1, 384, 3, "Conv2d_1a_3x3", stride: 2, padding: valid);
+                branch1 = Conv2d(net, 256, 1, scope: "Conv2d_0a_1x1");
+                branch1 = Conv2d(branch1, 256, 3, scope: "Conv2d_0b_3x3");
+                branch1 = Conv2d(branch1, 384, 3, stride: 2, padding: valid, scope: "Conv2d_1a_3x3");
             }
 
             using (VariableScope("Branch_2"))
             {
-                branch2 = MaxPool2d(net, 3, 2, "MaxPool_1a_3x3", valid);
+                branch2 = MaxPool2d(net, 3, stride: 2, padding: valid, scope: "MaxPool_1a_3x3");
             }
 
-            net = Add(endpoints, "Mixed_6a", ConcatChannels(branch0, branch1, branch2));
+            net = Add(endpoints, "Mixed_6a", Layers.Concat([branch0, branch1, branch2]));
         }
 
-        net = Repeat(net, 20, "Repeat_1", "block17", (x, scope) => Block17(x, scope, scale: 0.10));
+        net = Repeat(net, 20, (x, scope) => Block17(x, scope, scale: 0.10), layerName: "block17");
         Add(endpoints, "PreAuxLogits", net);
 
         using (VariableScope("Mixed_7a")) // 8 x 8 x 2080
@@ -156,36 +157,36 @@ public static class InceptionResnetV2Net
             Tensor branch0, branch1, branch2, branch3;
             using (VariableScope("Branch_0"))
             {
-                branch0 = Conv2d(net, 256, 1, "Conv2d_0a_1x1");
-                branch0 = Conv2d(branch0, 384, 3, "Conv2d_1a_3x3", stride: 2, padding: valid);
+                branch0 = Conv2d(net, 256, 1, scope: "Conv2d_0a_1x1");
+                branch0 = Conv2d(branch0, 384, 3, stride: 2, padding: valid, scope: "Conv2d_1a_3x3");
             }
 
             using (VariableScope("Branch_1"))
             {
-                branch1 = Conv2d(net, 256, 1, "Conv2d_0a_1x1");
-                branch1 = Conv2d(branch1, 288, 3, "Conv2d_1a_3x3", stride: 2, padding: valid);
+                branch1 = Conv2d(net, 256, 1, scope: "Conv2d_0a_1x1");
+                branch1 = Conv2d(branch1, 288, 3, stride: 2, padding: valid, scope: "Conv2d_1a_3x3");
             }
 
             using (VariableScope("Branch_2"))
             {
-                branch2 = Conv2d(net, 256, 1, "Conv2d_0a_1x1");
-                branch2 = Conv2d(branch2, 288, 3, "Conv2d_0b_3x3");
-                branch2 = Conv2d(branch2, 320, 3, "Conv2d_1a_3x3", stride: 2, padding: valid);
+                branch2 = Conv2d(net, 256, 1, scope: "Conv2d_0a_1x1");
+                branch2 = Conv2d(branch2, 288, 3, scope: "Conv2d_0b_3x3");
+                branch2 = Conv2d(branch2, 320, 3, stride: 2, padding: valid, scope: "Conv2d_1a_3x3");
             }
 
             using (VariableScope("Branch_3"))
             {
-                branch3 = MaxPool2d(net, 3, 2, "MaxPool_1a_3x3", valid);
+                branch3 = MaxPool2d(net, 3, stride: 2, padding: valid, scope: "MaxPool_1a_3x3");
             }
 
-            net = Add(endpoints, "Mixed_7a", ConcatChannels(branch0, branch1, branch2, branch3));
+            net = Add(endpoints, "Mixed_7a", Layers.Concat([branch0, branch1, branch2, branch3]));
         }
 
-        net = Repeat(net, 9, "Repeat_2", "block8", (x, scope) => Block8(x, scope, scale: 0.20, activate: true));
+        net = Repeat(net, 9, (x, scope) => Block8(x, scope, scale: 0.20, activate: true), layerName: "block8");
 
         // The last 8x8 block is linear and unscaled; slim opens it under its default name, Block8.
         net = Block8(net, "Block8", scale: 1.0, activate: false);
-        return Add(endpoints, "Conv2d_7b_1x1", Conv2d(net, 1536, 1, "Conv2d_7b_1x1")); // 8 x 8 x 1536
+        return Add(endpoints, "Conv2d_7b_1x1", Conv2d(net, 1536, 1, scope: "Conv2d_7b_1x1")); // 8 x 8 x 1536
     }
 
     /// <summary>The 35×35 residual block: three towers, a linear 1×1 projection back to the input depth, scaled and added.</summary>
@@ -202,23 +203,23 @@ public static class InceptionResnetV2Net
             Tensor tower0, tower1, tower2;
             using (VariableScope("Branch_0"))
             {
-                tower0 = Conv2d(net, 32, 1, "Conv2d_1x1");
+                tower0 = Conv2d(net, 32, 1, scope: "Conv2d_1x1");
             }
 
             using (VariableScope("Branch_1"))
             {
-                tower1 = Conv2d(net, 32, 1, "Conv2d_0a_1x1");
-                tower1 = Conv2d(tower1, 32, 3, "Conv2d_0b_3x3");
+                tower1 = Conv2d(net, 32, 1, scope: "Conv2d_0a_1x1");
+                tower1 = Conv2d(tower1, 32, 3, scope: "Conv2d_0b_3x3");
             }
 
             using (VariableScope("Branch_2"))
             {
-                tower2 = Conv2d(net, 32, 1, "Conv2d_0a_1x1");
-                tower2 = Conv2d(tower2, 48, 3, "Conv2d_0b_3x3");
-                tower2 = Conv2d(tower2, 64, 3, "Conv2d_0c_3x3");
+                tower2 = Conv2d(net, 32, 1, scope: "Conv2d_0a_1x1");
+                tower2 = Conv2d(tower2, 48, 3, scope: "Conv2d_0b_3x3");
+                tower2 = Conv2d(tower2, 64, 3, scope: "Conv2d_0c_3x3");
             }
 
-            return Residual(net, ConcatChannels(tower0, tower1, tower2), scale, activate);
+            return Residual(net, Layers.Concat([tower0, tower1, tower2]), scale, activate);
         }
     });
 
@@ -235,17 +236,17 @@ public static class InceptionResnetV2Net
             Tensor tower0, tower1;
             using (VariableScope("Branch_0"))
             {
-                tower0 = Conv2d(net, 192, 1, "Conv2d_1x1");
+                tower0 = Conv2d(net, 192, 1, scope: "Conv2d_1x1");
             }
 
             using (VariableScope("Branch_1"))
             {
-                tower1 = Conv2d(net, 128, 1, "Conv2d_0a_1x1");
-                tower1 = Conv2d(tower1, 160, (1, 7), "Conv2d_0b_1x7");
-                tower1 = Conv2d(tower1, 192, (7, 1), "Conv2d_0c_7x1");
+                tower1 = Conv2d(net, 128, 1, scope: "Conv2d_0a_1x1");
+                tower1 = Conv2d(tower1, 160, (1, 7), scope: "Conv2d_0b_1x7");
+                tower1 = Conv2d(tower1, 192, (7, 1), scope: "Conv2d_0c_7x1");
             }
 
-            return Residual(net, ConcatChannels(tower0, tower1), scale, activate: true);
+            return Residual(net, Layers.Concat([tower0, tower1]), scale, activate: true);
         }
     });
 
@@ -263,17 +264,17 @@ public static class InceptionResnetV2Net
             Tensor tower0, tower1;
             using (VariableScope("Branch_0"))
             {
-                tower0 = Conv2d(net, 192, 1, "Conv2d_1x1");
+                tower0 = Conv2d(net, 192, 1, scope: "Conv2d_1x1");
             }
 
             using (VariableScope("Branch_1"))
             {
-                tower1 = Conv2d(net, 192, 1, "Conv2d_0a_1x1");
-                tower1 = Conv2d(tower1, 224, (1, 3), "Conv2d_0b_1x3");
-                tower1 = Conv2d(tower1, 256, (3, 1), "Conv2d_0c_3x1");
+                tower1 = Conv2d(net, 192, 1, scope: "Conv2d_0a_1x1");
+                tower1 = Conv2d(tower1, 224, (1, 3), scope: "Conv2d_0b_1x3");
+                tower1 = Conv2d(tower1, 256, (3, 1), scope: "Conv2d_0c_3x1");
             }
 
-            return Residual(net, ConcatChannels(tower0, tower1), scale, activate);
+            return Residual(net, Layers.Concat([tower0, tower1]), scale, activate);
         }
     });
 
@@ -281,7 +282,7 @@ public static class InceptionResnetV2Net
     [RequiresVariableStore]
     private static Tensor Residual(Tensor net, Tensor mixed, double scale, bool activate)
     {
-        var up = Conv2d(mixed, net.size(3), 1, "Conv2d_1x1", normalize: false, linear: true);
+        var up = Conv2d(mixed, net.size(3), 1, normalizerFn: null, activationFn: null, scope: "Conv2d_1x1");
         var sum = net + (up * scale);
         return activate ? sum.relu() : sum;
     }

@@ -112,5 +112,65 @@ public class CompatLayerGoldenTests
             x, 5, kernelInitializer: Initializers.FromTensor(kernel), biasInitializer: Initializers.FromTensor(bias))));
     }
 
+    [Test]
+    public void DepthwiseConv2dSameWithStride2AndMultiplier2()
+    {
+        using var x = Wave([2, 5, 7, 3], 0.0);
+        using var kernel = Wave([3, 3, 3, 2], 1.1, 0.5);
+        using var bias = Wave([6], 2.1, 0.1);
+
+        AssertGolden("depthwise_same_stride2", Run(() => Layers.DepthwiseConv2d(
+            x, 3, strides: 2, padding: Padding.Same, depthMultiplier: 2, depthwiseInitializer: Initializers.FromTensor(kernel), biasInitializer: Initializers.FromTensor(bias))));
+    }
+
+    [Test]
+    public void SeparableConv2dValid()
+    {
+        using var x = Wave([1, 6, 5, 2], 0.7);
+        using var depthwise = Wave([3, 3, 2, 2], 1.7, 0.5);
+        using var pointwise = Wave([1, 1, 4, 3], 2.7, 0.5);
+        using var bias = Wave([3], 3.7, 0.1);
+
+        AssertGolden("separable_valid", Run(() => Layers.SeparableConv2d(
+            x,
+            3,
+            3,
+            depthMultiplier: 2,
+            depthwiseInitializer: Initializers.FromTensor(depthwise),
+            pointwiseInitializer: Initializers.FromTensor(pointwise),
+            biasInitializer: Initializers.FromTensor(bias))));
+    }
+
+    [Test]
+    public void Conv2dTransposeSameWithStride2()
+    {
+        using var x = Wave([2, 3, 4, 3], 0.2);
+        using var kernel = Wave([3, 3, 2, 3], 1.2, 0.5);
+        using var bias = Wave([2], 2.2, 0.1);
+
+        AssertGolden("transpose_same_stride2", Run(() => Layers.Conv2dTranspose(
+            x, 2, 3, strides: 2, padding: Padding.Same, kernelInitializer: Initializers.FromTensor(kernel), biasInitializer: Initializers.FromTensor(bias))));
+    }
+
+    [Test]
+    public void Conv2dTransposeValidWithStride2()
+    {
+        using var x = Wave([1, 3, 3, 2], 0.4);
+        using var kernel = Wave([3, 2, 2, 2], 1.4, 0.5);
+
+        AssertGolden("transpose_valid_stride2", Run(() => Layers.Conv2dTranspose(
+            x, 2, (3, 2), strides: 2, useBias: false, kernelInitializer: Initializers.FromTensor(kernel))));
+    }
+
+    [Test]
+    public void Conv2dTransposeValidWithAKernelBelowItsStride()
+    {
+        using var x = Wave([1, 2, 3, 2], 0.8);
+        using var kernel = Wave([1, 1, 3, 2], 1.8, 0.5);
+
+        AssertGolden("transpose_valid_kernel_below_stride", Run(() => Layers.Conv2dTranspose(
+            x, 3, 1, strides: (3, 2), useBias: false, kernelInitializer: Initializers.FromTensor(kernel))));
+    }
+
     private sealed record Expected(long[] Shape, double[] Values);
 }

@@ -1,51 +1,29 @@
 using System;
+using System.IO.Hashing;
 
 namespace Parity.Checkpoints.TensorBundle;
 
 /// <summary>
-/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), the checksum TF's checkpoint tables and
-/// tensor entries carry, and TF's masking of it. System.IO.Hashing 10 offers only the IEEE CRC-32,
-/// so this is a plain byte-at-a-time table; checkpoints are read once, speed is secondary.
+/// CRC-32C (Castagnoli), the checksum TF's checkpoint tables and tensor entries carry, computed by
+/// System.IO.Hashing, and TF's masking of it.
 /// </summary>
 internal static class Crc32C
 {
     /// <summary>The constant TF adds after rotating a CRC right by 15 bits before storing it.</summary>
     private const uint MaskDelta = 0xa282ead8u;
 
-    private static readonly uint[] Table = BuildTable();
-
     /// <summary>The CRC-32C of <paramref name="data"/>.</summary>
-    public static uint Compute(ReadOnlySpan<byte> data) => Append(0, data);
+    public static uint Compute(ReadOnlySpan<byte> data) => Crc32.HashToUInt32(Crc32ParameterSet.Crc32C, data);
 
-    /// <summary>Extends the CRC of some bytes with the bytes that follow them.</summary>
-    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    /// <summary>The CRC-32C of <paramref name="data"/> followed by <paramref name="trailer"/> (a table block and its type byte).</summary>
+    public static uint Compute(ReadOnlySpan<byte> data, ReadOnlySpan<byte> trailer)
     {
-        var state = ~crc;
-        foreach (var b in data)
-        {
-            state = Table[(state ^ b) & 0xff] ^ (state >> 8);
-        }
-
-        return ~state;
+        var crc = new Crc32(Crc32ParameterSet.Crc32C);
+        crc.Append(data);
+        crc.Append(trailer);
+        return crc.GetCurrentHashAsUInt32();
     }
 
     /// <summary>The stored form: TF masks CRCs so that a CRC of data holding CRCs stays well distributed.</summary>
     public static uint Mask(uint crc) => ((crc >> 15) | (crc << 17)) + MaskDelta;
-
-    private static uint[] BuildTable()
-    {
-        var table = new uint[256];
-        for (uint i = 0; i < 256; i++)
-        {
-            var value = i;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                value = (value & 1) != 0 ? (value >> 1) ^ 0x82F63B78u : value >> 1;
-            }
-
-            table[i] = value;
-        }
-
-        return table;
-    }
 }

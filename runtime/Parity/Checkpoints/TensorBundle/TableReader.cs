@@ -78,7 +78,7 @@ internal static class TableReader
         var contents = file.AsSpan((int)offset, (int)length);
         var type = file[(int)(offset + length)];
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((int)(offset + length) + 1, 4));
-        var actual = Crc32C.Mask(Crc32C.Append(Crc32C.Compute(contents), [type]));
+        var actual = Crc32C.Mask(Crc32C.Compute(contents, [type]));
         if (stored != actual)
         {
             throw new CheckpointFormatException(

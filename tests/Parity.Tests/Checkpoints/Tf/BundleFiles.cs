@@ -130,7 +130,7 @@ internal static class BundleFiles
         var offset = (ulong)file.Position;
         file.Write(contents);
         file.WriteByte(0);
-        var crc = Crc32C.Mask(Crc32C.Append(Crc32C.Compute(contents), [0]));
+        var crc = Crc32C.Mask(Crc32C.Compute(contents, [0]));
         file.Write(BitConverter.GetBytes(crc));
         return Varint(offset).Concat(Varint((ulong)contents.Length)).ToArray();
     }

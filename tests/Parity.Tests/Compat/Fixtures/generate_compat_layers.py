@@ -77,6 +77,38 @@ def batch_norm_training(x, momentum, epsilon):
     return output, moving_mean, moving_variance
 
 
+def depthwise(x, kernel_hwcm, bias, stride, padding):
+    """TF's definition, loop by loop: output channel c*M + m is input channel c through filter m."""
+    kh, kw, channels, multiplier = kernel_hwcm.shape
+    nchw = to_nchw(x)
+    if padding == "same":
+        nchw = tf_pad(nchw, (kh, kw), stride, (1, 1), 0.0)
+    padded = to_nhwc(nchw)
+    out_h = (padded.shape[1] - kh) // stride[0] + 1
+    out_w = (padded.shape[2] - kw) // stride[1] + 1
+    out = torch.zeros(x.shape[0], out_h, out_w, channels * multiplier)
+    for i in range(out_h):
+        for j in range(out_w):
+            window = padded[:, i * stride[0]:i * stride[0] + kh, j * stride[1]:j * stride[1] + kw, :]
+            for c in range(channels):
+                for m in range(multiplier):
+                    out[:, i, j, c * multiplier + m] = (window[..., c] * kernel_hwcm[:, :, c, m]).sum(dim=(1, 2))
+    return out if bias is None else out + bias
+
+
+def conv_transpose(x, kernel_hwoi, bias, stride, padding):
+    """TF's conv2d_transpose is the gradient of conv2d with respect to its input, taken here by autograd
+    through the forward conv above (kernel (kh, kw, out, in) read as HWIO from out to in channels)."""
+    kh, kw = kernel_hwoi.shape[:2]
+    size = []
+    for axis, k, s in ((1, kh, stride[0]), (2, kw, stride[1])):
+        n = x.shape[axis]
+        size.append(n * s if padding == "same" else n * s + max(k - s, 0))
+    z = torch.zeros(x.shape[0], size[0], size[1], kernel_hwoi.shape[2], requires_grad=True)
+    (conv(z, kernel_hwoi, None, stride, padding) * x).sum().backward()
+    return z.grad if bias is None else z.grad + bias
+
+
 golden = {}
 
 
@@ -96,6 +128,13 @@ record("batch_norm_training", bn_output)
 record("batch_norm_moving_mean", bn_mean)
 record("batch_norm_moving_variance", bn_variance)
 record("dense_rank3", wave((2, 3, 4), 0.9) @ wave((4, 5), 1.9, 0.5) + wave((5,), 2.9, 0.1))
+record("depthwise_same_stride2", depthwise(image, wave((3, 3, 3, 2), 1.1, 0.5), wave((6,), 2.1, 0.1), (2, 2), "same"))
+separable_input = wave((1, 6, 5, 2), 0.7)
+separable_spatial = depthwise(separable_input, wave((3, 3, 2, 2), 1.7, 0.5), None, (1, 1), "valid")
+record("separable_valid", conv(separable_spatial, wave((1, 1, 4, 3), 2.7, 0.5), wave((3,), 3.7, 0.1), (1, 1), "valid"))
+record("transpose_same_stride2", conv_transpose(wave((2, 3, 4, 3), 0.2), wave((3, 3, 2, 3), 1.2, 0.5), wave((2,), 2.2, 0.1), (2, 2), "same"))
+record("transpose_valid_stride2", conv_transpose(wave((1, 3, 3, 2), 0.4), wave((3, 2, 2, 2), 1.4, 0.5), None, (2, 2), "valid"))
+record("transpose_valid_kernel_below_stride", conv_transpose(wave((1, 2, 3, 2), 0.8), wave((1, 1, 3, 2), 1.8, 0.5), None, (3, 2), "valid"))
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "compat_layers.json")
 with open(path, "w") as out:
