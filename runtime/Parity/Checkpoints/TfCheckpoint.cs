@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.RegularExpressions;
 using Parity.Checkpoints.TensorBundle;
 using Parity.Mapping;
 using TorchSharp;
@@ -23,7 +24,7 @@ namespace Parity.Checkpoints;
 /// int64, uint8 and bool. Strings and other kinds, and partitioned (sliced) variables, are listed
 /// but refused when read, with a message that says so.
 /// </remarks>
-public sealed class TfCheckpoint
+public sealed partial class TfCheckpoint
 {
     private const string IndexSuffix = ".index";
 
@@ -72,9 +73,10 @@ public sealed class TfCheckpoint
 
     /// <summary>
     /// Opens a checkpoint and reads its index. <paramref name="path"/> is a prefix (<c>dir/model.ckpt</c>),
-    /// the <c>.index</c> file itself, or a directory whose <c>checkpoint</c> state file names the latest prefix.
+    /// the <c>.index</c> file or a data file of it, or a directory whose <c>checkpoint</c> state file names
+    /// the latest prefix.
     /// </summary>
-    /// <param name="path">Prefix, index file or directory.</param>
+    /// <param name="path">Prefix, index or data file, or directory.</param>
     /// <returns>The checkpoint, with its entries listed.</returns>
     /// <exception cref="FileNotFoundException">There is no index file at the prefix, or the directory has no state file.</exception>
     /// <exception cref="CheckpointFormatException">The index is damaged, truncated, or not a tensor bundle.</exception>
@@ -83,7 +85,7 @@ public sealed class TfCheckpoint
         ArgumentException.ThrowIfNullOrEmpty(path);
         var prefix = Directory.Exists(path) ? LatestPrefix(path)
             : path.EndsWith(IndexSuffix, StringComparison.Ordinal) ? path[..^IndexSuffix.Length]
-            : path;
+            : DataFileName().Replace(path, string.Empty);
         var indexPath = prefix + IndexSuffix;
         if (!File.Exists(indexPath))
         {
@@ -123,7 +125,8 @@ public sealed class TfCheckpoint
 
     /// <summary>
     /// The latest checkpoint prefix in a directory, from the <c>checkpoint</c> state file TF's saver keeps
-    /// there (its <c>model_checkpoint_path</c> line; a relative path is relative to the directory).
+    /// there (its <c>model_checkpoint_path</c> line; a relative path is relative to the directory, and an
+    /// absolute one that does not exist here, written on another machine, is looked for in the directory).
     /// </summary>
     /// <param name="directory">The directory TF saved into.</param>
     /// <returns>The prefix of the latest checkpoint.</returns>
@@ -152,7 +155,15 @@ public sealed class TfCheckpoint
             if (text.StartsWith(Field, StringComparison.Ordinal))
             {
                 var latest = Unquote(text[Field.Length..].Trim(), statePath);
-                return Path.IsPathRooted(latest) ? latest : Path.Combine(directory, latest);
+                if (!Path.IsPathRooted(latest))
+                {
+                    return Path.Combine(directory, latest);
+                }
+
+                // A state file copied from the training machine keeps that machine's absolute paths; the
+                // checkpoint beside it is the one meant.
+                var beside = Path.Combine(directory, Path.GetFileName(latest));
+                return !File.Exists(latest + IndexSuffix) && File.Exists(beside + IndexSuffix) ? beside : latest;
             }
         }
 
@@ -430,6 +441,10 @@ public sealed class TfCheckpoint
 
         return result.ToString();
     }
+
+    /// <summary>The suffix TF gives data files: <c>.data-00000-of-00001</c>.</summary>
+    [GeneratedRegex(@"\.data-[0-9]{5}-of-[0-9]{5}$")]
+    private static partial Regex DataFileName();
 
     private static void Dispose(IReadOnlyDictionary<string, Tensor> tensors)
     {

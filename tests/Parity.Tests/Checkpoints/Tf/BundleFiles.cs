@@ -81,15 +81,19 @@ internal static class BundleFiles
         }
     });
 
-    /// <summary>Writes <c>PREFIX.index</c> holding the header and the entries (sorted by name) and <c>PREFIX.data-00000-of-00001</c>.</summary>
-    public static string Write(byte[] header, IEnumerable<(string Name, byte[] Entry)> entries, byte[] data, int shards = 1)
+    /// <summary>Writes <c>PREFIX.index</c> holding the header and the entries (sorted by name) and one data file per element of <paramref name="shards"/>.</summary>
+    public static string Write(byte[] header, IEnumerable<(string Name, byte[] Entry)> entries, params byte[][] shards)
     {
         var directory = Directory.CreateTempSubdirectory("parity-bundle-").FullName;
         var prefix = Path.Combine(directory, "model.ckpt");
         var records = new List<(byte[] Key, byte[] Value)> { ([], header) };
         records.AddRange(entries.OrderBy(entry => entry.Name, StringComparer.Ordinal).Select(entry => (Encoding.UTF8.GetBytes(entry.Name), entry.Entry)));
         File.WriteAllBytes(prefix + ".index", Table(records));
-        File.WriteAllBytes($"{prefix}.data-00000-of-{shards:D5}", data);
+        for (var shard = 0; shard < shards.Length; shard++)
+        {
+            File.WriteAllBytes($"{prefix}.data-{shard:D5}-of-{shards.Length:D5}", shards[shard]);
+        }
+
         return prefix;
     }
 
