@@ -70,6 +70,7 @@ public static partial class SlimLayers
         // the output leaves. Autograd keeps what backward needs.
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "Conv", nameof(Conv2d));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2d)} '{layer.Frame.Name}'");
         var weights = Nhwc.StoreAsOihw(Weights(layer, "weights", [kernelSize.H, kernelSize.W, inChannels, numOutputs], inputs.dtype, args));
         var biases = Biases(layer, numOutputs, inputs.dtype, args);
         var outputs = Conv2dOp.Apply(inputs, weights.Value, biases?.Value, strides, args.Padding ?? Padding.Same, dilation, null, nameof(Conv2d));

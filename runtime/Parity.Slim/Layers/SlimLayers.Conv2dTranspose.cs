@@ -63,6 +63,7 @@ public static partial class SlimLayers
 
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "Conv2d_transpose", nameof(Conv2dTranspose));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2dTranspose)} '{layer.Frame.Name}'");
         var weights = Weights(layer, "weights", [kernelSize.H, kernelSize.W, numOutputs, inChannels], inputs.dtype, args);
         var biases = Biases(layer, numOutputs, inputs.dtype, args);
         var outputs = Conv2dTransposeOp.Apply(inputs, weights.Value, biases?.Value, strides, args.Padding ?? Padding.Same, nameof(Conv2dTranspose));

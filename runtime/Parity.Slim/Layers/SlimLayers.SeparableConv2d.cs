@@ -80,6 +80,7 @@ public static partial class SlimLayers
 
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "SeparableConv2d", nameof(SeparableConv2d));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(SeparableConv2d)} '{layer.Frame.Name}'");
         var depthwise = Weights(layer, "depthwise_weights", [kernelSize.H, kernelSize.W, inChannels, multiplier], inputs.dtype, args);
         var pointwise = numOutputs is { } filters
             ? Nhwc.StoreAsOihw(Weights(layer, "pointwise_weights", [1, 1, inChannels * multiplier, filters], inputs.dtype, args, args.PointwiseInitializer))
