@@ -32,17 +32,31 @@ internal sealed record NpyHeader(ScalarType DType, long[] Shape)
     }
 
     /// <summary>Bytes per element of <see cref="DType"/>.</summary>
-    public int ElementSize => DType is ScalarType.Float32 or ScalarType.Int32 ? 4 : 8;
+    public int ElementSize => DType switch
+    {
+        ScalarType.Float64 or ScalarType.Int64 => 8,
+        ScalarType.Float32 or ScalarType.Int32 => 4,
+        ScalarType.Float16 or ScalarType.Int16 => 2,
+        _ => 1,
+    };
 
     public static string Descr(ScalarType dtype) => dtype switch
     {
+        ScalarType.Float16 => "<f2",
         ScalarType.Float32 => "<f4",
         ScalarType.Float64 => "<f8",
+        ScalarType.Int8 => "|i1",
+        ScalarType.Int16 => "<i2",
         ScalarType.Int32 => "<i4",
         ScalarType.Int64 => "<i8",
+        ScalarType.Byte => "|u1",
+        ScalarType.Bool => "|b1",
         _ => throw new ArgumentException(
-            $"npz checkpoints hold float32, float64, int32 and int64 arrays; convert the {DTypeNames.Of(dtype)} tensor first.", nameof(dtype)),
+            $"npz checkpoints hold {SupportedText} arrays (NumPy has no {DTypeNames.Of(dtype)}); convert the {DTypeNames.Of(dtype)} tensor first.", nameof(dtype)),
     };
+
+    /// <summary>The dtypes an .npz holds, for messages.</summary>
+    private const string SupportedText = "float16, float32, float64, int8, int16, int32, int64, uint8 and bool";
 
     /// <summary>The header literal numpy writes: <c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (3, 4), }</c>.</summary>
     public string Format()
@@ -105,11 +119,16 @@ internal sealed record NpyHeader(ScalarType DType, long[] Shape)
 
         return descr switch
         {
+            "<f2" or "=f2" => ScalarType.Float16,
             "<f4" or "=f4" => ScalarType.Float32,
             "<f8" or "=f8" => ScalarType.Float64,
+            "|i1" or "<i1" or "=i1" => ScalarType.Int8,
+            "<i2" or "=i2" => ScalarType.Int16,
             "<i4" or "=i4" => ScalarType.Int32,
             "<i8" or "=i8" => ScalarType.Int64,
-            _ => throw parser.Error($"dtype '{descr}' is not supported; use float32 (<f4), float64 (<f8), int32 (<i4) or int64 (<i8)"),
+            "|u1" or "<u1" or "=u1" => ScalarType.Byte,
+            "|b1" or "<b1" or "=b1" => ScalarType.Bool,
+            _ => throw parser.Error($"dtype '{descr}' is not supported; Parity reads {SupportedText} arrays"),
         };
     }
 

@@ -11,7 +11,8 @@ namespace Parity.Checkpoints;
 /// <summary>
 /// Name-based checkpoints in NumPy's <c>.npz</c> format (a zip of <c>.npy</c> arrays, one per
 /// variable, keyed by variable name), readable with <c>numpy.load</c> and writable with
-/// <c>numpy.savez</c>. Supports float32, float64, int32 and int64 arrays in C order.
+/// <c>numpy.savez</c>. Supports float16, float32, float64, int8, int16, int32, int64, uint8 and bool
+/// arrays in C order.
 /// </summary>
 /// <remarks>
 /// Variables are saved and loaded under their TF names (<c>model/dense/kernel</c>); so is a Parity
@@ -205,7 +206,8 @@ public static class NpzCheckpoint
         return module.state_dict().Select(entry => (entry.Key, entry.Value, (Action<Tensor>)(value => CopyInto(entry.Value, value)))).ToArray();
     }
 
-    private static LoadTarget[] Targets(nn.Module module) =>
+    /// <summary>The load targets of a module: a Parity module's variables, any other module's state.</summary>
+    internal static LoadTarget[] Targets(nn.Module module) =>
         Named(module).Select(pair => LoadTarget.Of(pair.Name, pair.Value, pair.Assign)).ToArray();
 
     private static void CopyInto(Tensor destination, Tensor value)

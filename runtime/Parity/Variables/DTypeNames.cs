@@ -13,6 +13,7 @@ internal static class DTypeNames
         ScalarType.Int32 => "int32",
         ScalarType.Int64 => "int64",
         ScalarType.Bool => "bool",
+        ScalarType.Byte => "uint8",
         _ => dtype.ToString().ToLowerInvariant(),
     };
 

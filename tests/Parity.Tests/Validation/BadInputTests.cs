@@ -223,6 +223,19 @@ public class BadInputTests
                 .And.Message.Contains("permute(0, 2, 3, 1)"));
     }
 
+    [Test]
+    public void AnNchwImage_IsRefusedByEveryNhwcConvolution()
+    {
+        using var nchw = ones(1, 3, 16, 16);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(() => Tracked.Run(() => Layers.DepthwiseConv2d(nchw, 3)), Throws.ArgumentException.With.Message.StartsWith("DepthwiseConv2d 'depthwise_conv2d' takes NHWC input"));
+            Assert.That(() => Tracked.Run(() => Layers.SeparableConv2d(nchw, 4, 3)), Throws.ArgumentException.With.Message.StartsWith("SeparableConv2d 'separable_conv2d' takes NHWC input"));
+            Assert.That(() => Tracked.Run(() => Layers.Conv2dTranspose(nchw, 4, 3)), Throws.ArgumentException.With.Message.StartsWith("Conv2dTranspose 'conv2d_transpose' takes NHWC input"));
+        });
+    }
+
     [TestCase(1, 32, 32, 3)]
     [TestCase(1, 17, 17, 17)]
     [TestCase(2, 35, 35, 320)]
