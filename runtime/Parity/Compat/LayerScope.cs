@@ -69,7 +69,7 @@ internal readonly struct LayerScope : IDisposable
     public Variable Variable(string name, long[] shape, ScalarType dtype, Initializer? initializer, Regularizer? regularizer, bool trainable)
     {
         var fullName = Frame.Qualify(name);
-        return Store.FindShared(fullName, shape, dtype) ?? Store.GetOrCreate(
+        return Store.FindShared(fullName, shape, dtype, Frame.Reuse) ?? Store.GetOrCreate(
             new VariableCreationArgs(
                 fullName,
                 shape,
@@ -78,7 +78,8 @@ internal readonly struct LayerScope : IDisposable
                 initializer ?? Frame.Initializer ?? Initializers.DefaultFor(dtype),
                 regularizer ?? Frame.Regularizer),
             ShapeSource.Specified,
-            Frame.Reuse);
+            Frame.Reuse,
+            forLayer: true);
     }
 
     public void Dispose() => scopes.Close(Frame);

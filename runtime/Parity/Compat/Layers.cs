@@ -95,6 +95,7 @@ public static partial class Layers
         Conv2dOp.CheckStridesWithDilation(stride, dilation, nameof(Conv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(Conv2d));
         using var scope = LayerScope.Open(name, "conv2d", nameof(Conv2d));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2d)} '{scope.Frame.Name}'");
         var kernel = Nhwc.StoreAsOihw(scope.Variable("kernel", [kernelSize.H, kernelSize.W, inChannels, filters], inputs.dtype, kernelInitializer, kernelRegularizer, trainable));
         var bias = useBias ? scope.Variable("bias", [filters], inputs.dtype, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
         return Conv2dOp.Apply(

@@ -205,6 +205,12 @@ public abstract partial class Module<TIn, TOut> : nn.Module<TIn, TOut>, IParityM
     private TOut Run(TIn input, CallFrame frame, CallFrame? outer)
     {
         RegisterFields();
+        if (IsTracked)
+        {
+            // Each call is a run of this module's store: a name may be requested once per call unless its scope reuses.
+            frame.Store!.BeginRun();
+        }
+
         var scopes = frame.Scopes;
         var depth = scopes?.Depth ?? 0;
         CallFrame.Current = frame;

@@ -13,6 +13,23 @@ internal static class Conv2dOp
             ? inputs.size(3)
             : throw new ArgumentException($"{layer} expects a 4-D NHWC input (batch, height, width, channels), got shape {ShapeFormat.Format(inputs.shape)}.");
 
+    /// <summary>
+    /// Refuses an input that reads as NCHW: (batch, a, b, b) with a below b is an image of a few channels
+    /// laid out channels-first, which as NHWC would be an a×b image with b channels, and the layer would
+    /// silently build a kernel for b input channels.
+    /// </summary>
+    public static void CheckLayout(Tensor inputs, string layer)
+    {
+        if (inputs.dim() == 4 && inputs.size(2) == inputs.size(3) && inputs.size(1) < inputs.size(2))
+        {
+            throw new ArgumentException(
+                $"{layer} takes NHWC input (batch, height, width, channels), TF's layout, but was given shape {ShapeFormat.Format(inputs.shape)}, " +
+                $"which looks NCHW: {inputs.size(1)} channels of {inputs.size(2)}×{inputs.size(3)} (as NHWC it would be a {inputs.size(1)}×{inputs.size(2)} image with {inputs.size(3)} channels). " +
+                "Pass input.permute(0, 2, 3, 1).",
+                nameof(inputs));
+        }
+    }
+
     /// <summary>TF refuses a stride above 1 together with a dilation above 1; libtorch would compute something TF never does.</summary>
     public static void CheckStridesWithDilation(Size2 strides, Size2 dilation, string layer)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using TorchSharp;
 
 namespace Parity;
@@ -8,8 +9,11 @@ namespace Parity;
 /// Variables and layers by full name: the store of one tracked module instance, or of a legacy graph.
 /// </summary>
 /// <remarks>
-/// A module's store always gets-or-creates. A legacy graph's store follows TF1's reuse rules within
-/// a run and reuses what earlier runs of the same graph-building code created.
+/// A legacy graph's store follows TF1's reuse rules within a run and reuses what earlier runs of the
+/// same graph-building code created. A module's store gets-or-creates, as TF's shim does, with one
+/// rule of TF1 kept: within one call, a layer may not take a name a layer already used in that call
+/// unless its scope reuses; silently sharing the first layer's weights would hide a naming mistake
+/// the legacy graph reports.
 /// </remarks>
 /// <param name="legacy">Whether TF1's reuse rules apply (a legacy graph's store).</param>
 /// <param name="owner">The module that registers what a tracked store creates; none for a legacy graph.</param>
@@ -19,7 +23,8 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
     private readonly Dictionary<string, Variable> variables = new(StringComparer.Ordinal);
     private readonly List<object> entries = [];
     private readonly Dictionary<string, torch.nn.Module> layers = new(StringComparer.Ordinal);
-    private readonly HashSet<string> createdThisRun = new(StringComparer.Ordinal);
+    private readonly HashSet<string> requestedThisRun = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> creationSites = new(StringComparer.Ordinal);
 
     /// <summary>Variables and layers in the order they were first created.</summary>
     public object[] Entries()
@@ -56,12 +61,12 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
         return result;
     }
 
-    /// <summary>A legacy graph starts a new run of its graph-building code.</summary>
+    /// <summary>A new run starts: a legacy graph runs its graph-building code again, or the owning module is called.</summary>
     public void BeginRun()
     {
         lock (gate)
         {
-            createdThisRun.Clear();
+            requestedThisRun.Clear();
         }
     }
 
@@ -71,17 +76,17 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
     /// </summary>
     /// <param name="args">The request; its shape is compared with an existing variable only when the caller specified it.</param>
     /// <param name="shape">Where the shape in <paramref name="args"/> came from.</param>
-    /// <param name="reuse">The scope's reuse rule; only a legacy store enforces it.</param>
-    public Variable GetOrCreate(VariableCreationArgs args, ShapeSource shape, Reuse reuse)
+    /// <param name="reuse">The scope's reuse rule; a legacy store enforces it, a module's store only for layers.</param>
+    /// <param name="forLayer">Whether a layer asks (a module's store refuses a layer name used twice in one call).</param>
+    public Variable GetOrCreate(VariableCreationArgs args, ShapeSource shape, Reuse reuse, bool forLayer = false)
     {
         lock (gate)
         {
             if (variables.TryGetValue(args.Name, out var found))
             {
-                if (legacy && reuse is Reuse.False or Reuse.Inherit && createdThisRun.Contains(args.Name))
+                if (legacy || forLayer)
                 {
-                    throw new ArgumentException(
-                        $"Variable {args.Name} already exists, disallowed. Did you mean to open the scope with reuse: Reuse.True or Reuse.Auto? Each name can be created once per run of a legacy graph.");
+                    CheckRequestedOnce(args.Name, found, reuse);
                 }
 
                 CheckShareable(args, shape == ShapeSource.Specified, found);
@@ -103,7 +108,8 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
             var created = Variable.CreateThroughChain(args);
             variables.Add(args.Name, created);
             entries.Add(created);
-            createdThisRun.Add(args.Name);
+            requestedThisRun.Add(args.Name);
+            creationSites.Add(args.Name, CallSite.OfCaller());
             owner?.Register(created);
             return created;
         }
@@ -112,9 +118,10 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
     /// <summary>
     /// The existing variable <paramref name="name"/> after TF's sharing checks, or null when the store
     /// has none (or is a legacy store, whose reuse rules need the full request): the allocation-free
-    /// path a module's layers take on every call after the first.
+    /// path a module's layers take on every call after the first. A layer that takes a name another
+    /// layer used in this call, outside a reusing scope, gets TF1's "already exists" error.
     /// </summary>
-    public Variable? FindShared(string name, long[] shape, torch.ScalarType dtype)
+    public Variable? FindShared(string name, long[] shape, torch.ScalarType dtype, Reuse reuse)
     {
         if (legacy)
         {
@@ -134,6 +141,7 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
                 return null;
             }
 
+            CheckRequestedOnce(name, found, reuse);
             return found;
         }
     }
@@ -167,18 +175,44 @@ internal sealed class VariableStore(bool legacy, IVariableOwner? owner = null)
         }
     }
 
+    /// <summary>TF1's rule: outside a reusing scope, one run requests a name once; a second request is a second layer under a used name.</summary>
+    /// <remarks>A module's store records the names its layers request; the first request of a call always passes.</remarks>
+    private void CheckRequestedOnce(string key, Variable found, Reuse reuse)
+    {
+        if (requestedThisRun.Add(key) || reuse is Reuse.True or Reuse.Auto)
+        {
+            return;
+        }
+
+        var run = legacy ? "one run of the legacy graph" : "one call of the module";
+        throw new ArgumentException(
+            $"Variable {found.Name}{Requested(key, found)} already exists, disallowed. Did you mean to open the scope with reuse: Reuse.True or Reuse.Auto? " +
+            $"It was requested twice in {run}: created {creationSites.GetValueOrDefault(key, "earlier")}, requested again {CallSite.OfCaller()}. " +
+            "Give the second layer its own name, or open a VariableScope with reuse: Reuse.True around it to share the weights on purpose.");
+    }
+
     private static void CheckShareable(VariableCreationArgs args, bool shapeGiven, Variable found)
     {
         if (shapeGiven && !ShapeFormat.Equal(args.Shape, found.ShapeUnsafe))
         {
+            var layout = IsPermutation(args.Shape, found.ShapeUnsafe)
+                ? " The sizes are the same in another order: is the input in the layout the layer expects (NHWC for compat and slim layers), and is a copied kernel in TF's layout (HWIO)?"
+                : string.Empty;
             throw new ArgumentException(
-                $"Trying to share variable {args.Name}, but specified shape {ShapeFormat.Format(args.Shape)} and found shape {ShapeFormat.Format(found.ShapeUnsafe)}.");
+                $"Trying to share variable {found.Name}{Requested(args.Name, found)}, but specified shape {ShapeFormat.Format(args.Shape)} and found shape {ShapeFormat.Format(found.ShapeUnsafe)}.{layout}");
         }
 
         if (args.DType != found.DType)
         {
             throw new ArgumentException(
-                $"Trying to share variable {args.Name}, but specified dtype {DTypeNames.Of(args.DType)} and found dtype {DTypeNames.Of(found.DType)}.");
+                $"Trying to share variable {found.Name}{Requested(args.Name, found)}, but specified dtype {DTypeNames.Of(args.DType)} and found dtype {DTypeNames.Of(found.DType)}.");
         }
     }
+
+    /// <summary>A variable creator can rename what it creates (slim's kernel → weights); errors name the variable as it exists and say what was asked.</summary>
+    private static string Requested(string key, Variable found) =>
+        key == found.Name ? string.Empty : $" (requested as {key})";
+
+    private static bool IsPermutation(long[] requested, long[] existing) =>
+        requested.Length == existing.Length && requested.Order().SequenceEqual(existing.Order());
 }

@@ -46,7 +46,7 @@ public static class VariableFill
         using var noGrad = torch.no_grad();
         foreach (var variable in variables.Where(v => DTypeNames.IsFloating(v.DType)))
         {
-            using var values = DistinctValues(variable.Name, variable.Shape, variable.DType, seed);
+            using var values = Draw(variable.Name, variable.Shape, seed);
             variable.Value.copy_(values);
         }
     }
@@ -67,12 +67,25 @@ public static class VariableFill
             throw new ArgumentException($"Distinct values fill floating-point variables; '{name}' is {DTypeNames.Of(dtype)}.", nameof(dtype));
         }
 
+        var values = Draw(name, shape, seed);
+        if (dtype == ScalarType.Float64)
+        {
+            return values;
+        }
+
+        using (values)
+        {
+            return values.to(dtype);
+        }
+    }
+
+    /// <summary>The values in float64 whatever the variable's dtype, so a name gives the same numbers at every precision.</summary>
+    private static Tensor Draw(string name, long[] shape, long seed)
+    {
         var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(name), seed);
         using var generator = new torch.Generator(hash & long.MaxValue);
-        using var unit = torch.rand(shape, dtype: ScalarType.Float64, generator: generator);
         var (low, high) = Range(name, shape);
-        using var scaled = (unit * (high - low)) + low;
-        return scaled.to(dtype);
+        return torch.rand(shape, dtype: ScalarType.Float64, generator: generator).mul_(high - low).add_(low);
     }
 
     private static (double Low, double High) Range(string name, long[] shape)

@@ -59,6 +59,10 @@ public static class ConsoleReport
             AnsiConsole.WriteLine($"  constant 0.001:  {report.ConstantBlindSpots}");
             AnsiConsole.WriteLine($"  distinct values: {report.DistinctBlindSpots}");
         }
+        else
+        {
+            AnsiConsole.WriteLine("step 3 blind spots: not measured; --blind-spots perturbs every variable in turn with both fillings (about 3 minutes here).");
+        }
 
         if (report.ForwardMsShim is { } shim && report.ForwardMsNative is { } native)
         {

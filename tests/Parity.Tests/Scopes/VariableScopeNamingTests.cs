@@ -117,7 +117,7 @@ public class VariableScopeNamingTests
     }
 
     [Test]
-    public void ReopeningANamedScopeInOneCall_ReusesTheLayerNamesInside()
+    public void ReopeningANamedScopeInOneCall_ASecondLayerUnderTheSameName_IsTheLegacyGraphsError()
     {
         var module = new Tracked(x =>
         {
@@ -126,6 +126,7 @@ public class VariableScopeNamingTests
                 x = Layers.Dense(x, 3);
             }
 
+            // Leaving "a" reset the counters below it, so this layer is a/dense again: in TF1 an error, not a share.
             using (VariableScope("a"))
             {
                 return Layers.Dense(x, 3);
@@ -133,10 +134,54 @@ public class VariableScopeNamingTests
         });
         using var x = Input();
 
+        Assert.That(
+            () => module.Call(x),
+            Throws.ArgumentException
+                .With.Message.StartsWith("Variable a/dense/kernel already exists, disallowed.")
+                .And.Message.Contains("created at Parity.Tests.Scopes.VariableScopeNamingTests")
+                .And.Message.Contains("VariableScopeNamingTests.cs:line ")
+                .And.Message.Contains("requested again at"));
+    }
+
+    [Test]
+    public void ReopeningANamedScopeWithReuse_SharesTheLayerOnPurpose()
+    {
+        var module = new Tracked(x =>
+        {
+            using (VariableScope("a"))
+            {
+                x = Layers.Dense(x, 3);
+            }
+
+            using (VariableScope("a", reuse: Reuse.True))
+            {
+                return Layers.Dense(x, 3);
+            }
+        });
+        using var x = Input();
+
+        module.Call(x);
         module.Call(x);
 
-        // Leaving "a" reset the counters below it, so both layers are a/dense: one set of variables.
         Assert.That(Names.Of(module.Variables), Is.EqualTo(new[] { "a/dense/kernel", "a/dense/bias" }));
+    }
+
+    [Test]
+    public void TwoLayersGivenOneName_InOneCall_AreRefused_ButOneLayerCalledAgainNextCallIsNot()
+    {
+        var calls = 0;
+        var module = new Tracked(x =>
+        {
+            calls++;
+            var y = Layers.Dense(x, 3, name: "fc");
+            return calls == 3 ? Layers.Dense(y, 3, name: "fc") : y;
+        });
+        using var x = Input();
+
+        module.Call(x);
+        module.Call(x);
+
+        Assert.That(() => module.Call(x), Throws.ArgumentException.With.Message.StartsWith("Variable fc/kernel already exists, disallowed."));
     }
 
     [Test]

@@ -205,6 +205,84 @@ public class BadInputTests
     }
 
     [Test]
+    public void AnNchwImage_FedToAnNhwcConvolution_IsRefusedNamingTheLayerAndTheLayout()
+    {
+        using var nchw = ones(1, 3, 32, 32);
+
+        Assert.That(
+            () => Tracked.Run(() =>
+            {
+                using (VariableScope("model"))
+                {
+                    Layers.Conv2d(nchw, 8, 3);
+                }
+            }),
+            Throws.ArgumentException
+                .With.Message.StartsWith("Conv2d 'model/conv2d' takes NHWC input")
+                .And.Message.Contains("looks NCHW: 3 channels of 32×32")
+                .And.Message.Contains("permute(0, 2, 3, 1)"));
+    }
+
+    [TestCase(1, 32, 32, 3)]
+    [TestCase(1, 17, 17, 17)]
+    [TestCase(2, 35, 35, 320)]
+    public void NhwcInputs_PassTheLayoutCheck(long n, long h, long w, long c)
+    {
+        using var nhwc = ones(n, h, w, c);
+
+        Assert.That(() => Tracked.Run(() => Layers.Conv2d(nhwc, 2, 1)), Throws.Nothing);
+    }
+
+    [Test]
+    public void SharingAVariableWithItsSizesInAnotherOrder_HintsAtTheLayout()
+    {
+        Assert.That(
+            () => Tracked.Run(() =>
+            {
+                GetVariable("conv/kernel", [3, 3, 16, 32]);
+                GetVariable("conv/kernel", [32, 16, 3, 3]);
+            }),
+            Throws.ArgumentException
+                .With.Message.StartsWith("Trying to share variable conv/kernel, but specified shape (32, 16, 3, 3) and found shape (3, 3, 16, 32).")
+                .And.Message.Contains("same in another order").And.Message.Contains("HWIO"));
+    }
+
+    [Test]
+    public void SharingAVariableARenamerCreated_NamesItAsItExists_AndWhatWasAsked()
+    {
+        // slim's naming: a creator renames conv/kernel to conv/weights, as slim's variable getter does.
+        Assert.That(
+            () => Tracked.Run(() =>
+            {
+                using (VariableCreatorScope.Push((args, next) => next(args with { Name = args.Name.Replace("/kernel", "/weights", StringComparison.Ordinal) })))
+                {
+                    using (VariableScope("m"))
+                    {
+                        Layers.Dense(ones(1, 4), 2, name: "conv");
+                    }
+
+                    using (VariableScope("m", reuse: Reuse.True))
+                    {
+                        Layers.Dense(ones(1, 5), 2, name: "conv");
+                    }
+                }
+            }),
+            Throws.ArgumentException.With.Message.StartsWith("Trying to share variable m/conv/weights (requested as m/conv/kernel), but specified shape (5, 2) and found shape (4, 2)."));
+    }
+
+    [Test]
+    public void SharingAVariableWithOtherSizes_GivesNoLayoutHint()
+    {
+        Assert.That(
+            () => Tracked.Run(() =>
+            {
+                GetVariable("w", [3, 4]);
+                GetVariable("w", [3, 5]);
+            }),
+            Throws.ArgumentException.With.Message.EndsWith("found shape (3, 4)."));
+    }
+
+    [Test]
     public void AWindowLargerThanTheInput_FailsNamingTheLayer_WithoutTheCppBacktrace()
     {
         using var image = ones(1, 3, 3, 1);
