@@ -79,7 +79,7 @@ public static class ResnetV1Net
 
     /// <summary>
     /// slim's <c>stack_blocks_dense</c> at the nominal stride: <c>block/unit_1</c>, <c>block/unit_2</c>, ...
-    /// each one <see cref="Bottleneck"/>, the block's output collected under the block's scope name.
+    /// each one call of the block's unit function, the block's output collected under the block's scope name.
     /// </summary>
     /// <param name="net">NHWC input.</param>
     /// <param name="blocks">The blocks, in order.</param>
@@ -96,8 +96,7 @@ public static class ResnetV1Net
             {
                 using (VariableScope($"unit_{i + 1}"))
                 {
-                    var unit = block.Units[i];
-                    net = Bottleneck(net, unit.Depth, unit.DepthBottleneck, unit.Stride, endpoints);
+                    net = block.UnitFunction(net, block.Units[i], endpoints);
                 }
             }
 
