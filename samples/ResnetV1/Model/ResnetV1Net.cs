@@ -55,12 +55,14 @@ public static class ResnetV1Net
     /// <param name="scope">The network's scope.</param>
     /// <returns>The logits and the endpoints.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="numClasses"/> is below 1.</exception>
+    /// <exception cref="ArgumentException"><paramref name="inputs"/> is not 4-D, or reads as NCHW.</exception>
     [RequiresVariableStore]
     public static ResnetOutput Build(Tensor inputs, IReadOnlyList<ResnetBlock> blocks, long numClasses, bool isTraining, string scope)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(blocks);
         ArgumentOutOfRangeException.ThrowIfLessThan(numClasses, 1);
+        CheckImages(inputs, scope);
         var endpoints = new List<KeyValuePair<string, Tensor>>();
         using (var network = VariableScope(scope))
         using (ArgScope.Open([SlimOp.BatchNorm], new SlimArgs { IsTraining = isTraining }))
@@ -132,6 +134,26 @@ public static class ResnetV1Net
         residual = Collect(endpoints, $"{name}/conv2", ResnetUtils.Conv2dSame(residual, depthBottleneck, 3, stride, scope: "conv2"));
         residual = Collect(endpoints, $"{name}/conv3", Conv2d(residual, depth, 1, stride: 1, activationFn: null, scope: "conv3"));
         return Collect(endpoints, name, (shortcut + residual).relu());
+    }
+
+    /// <summary>
+    /// Refuses images that are not NHWC before conv1 builds a kernel for them: (batch, 3, 224, 224) would
+    /// silently become a 3×224 image with 224 channels and a [7, 7, 224, 64] kernel.
+    /// </summary>
+    private static void CheckImages(Tensor inputs, string scope)
+    {
+        if (inputs.dim() != 4)
+        {
+            throw new ArgumentException($"{scope} takes NHWC images (batch, height, width, channels), got shape ({string.Join(", ", inputs.shape)}).", nameof(inputs));
+        }
+
+        if (inputs.size(2) == inputs.size(3) && inputs.size(1) < inputs.size(2))
+        {
+            throw new ArgumentException(
+                $"{scope} takes NHWC images (batch, height, width, channels), TF's layout, but got shape ({string.Join(", ", inputs.shape)}), which reads as NCHW: " +
+                $"{inputs.size(1)} channels of {inputs.size(2)}×{inputs.size(3)}. Pass images.permute(0, 2, 3, 1).",
+                nameof(inputs));
+        }
     }
 
     private static Tensor Collect(List<KeyValuePair<string, Tensor>> endpoints, string name, Tensor net)
