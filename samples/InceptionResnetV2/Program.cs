@@ -5,7 +5,7 @@ using TorchSharp;
 using static TorchSharp.torch;
 using Spectre.Console;
 
-// The main job: Inception-ResNet-v2 through the four-step validation method. Exit code 0 when every
+// The main job: Inception-ResNet-v2 (or a TF-Slim net named with --model) through the four-step validation method. Exit code 0 when every
 // step passed, 1 when one failed, 2 for bad arguments.
 WalkthroughOptions options;
 try
@@ -25,7 +25,8 @@ LibTorchLog.MinimumLevel = LibTorchLogLevel.Error;
 // Every core by default: the walkthrough is the only thing a newcomer runs.
 torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
 
-AnsiConsole.MarkupLine($"[bold]Inception-ResNet-v2[/]: legacy graph vs shim module vs native port, {options.Size}x{options.Size} input, libtorch threads: {torch.get_num_threads()}");
+var model = WalkthroughModel.Find(options.Model);
+AnsiConsole.MarkupLine($"[bold]{model.Title}[/]: legacy graph vs shim module{(model.HasNativePort ? " vs native port" : "")}, {options.Size}x{options.Size} input, libtorch threads: {torch.get_num_threads()}");
 var report = new Validation(options, ConsoleReport.Show).Run();
 ConsoleReport.Summary(report);
 if (options.JsonPath is { } path)

@@ -65,20 +65,16 @@ public static partial class SlimLayers
         var dilation = (args.Rate ?? 1).Validate(nameof(rate));
         Conv2dOp.CheckStridesWithDilation(strides, dilation, nameof(Conv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(Conv2d));
-        var normalizer = args.NormalizerFn.Or(null);
-        var biasInit = args.BiasesInitializer.Or(Parity.Initializers.Zeros());
-        var train = args.Trainable ?? true;
 
         // The layer's intermediates are freed when it returns, as a module call frees its own; only
         // the output leaves. Autograd keeps what backward needs.
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "Conv", nameof(Conv2d));
-        var weights = Nhwc.StoreAsOihw(layer.Variable("weights", [kernelSize.H, kernelSize.W, inChannels, numOutputs], inputs.dtype, args.WeightsInitializer ?? DefaultWeights, args.WeightsRegularizer.Or(null), train));
-        var biases = normalizer is null && biasInit is not null
-            ? layer.Variable("biases", [numOutputs], inputs.dtype, biasInit, args.BiasesRegularizer.Or(null), train)
-            : null;
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2d)} '{layer.Frame.Name}'");
+        var weights = Nhwc.StoreAsOihw(Weights(layer, "weights", [kernelSize.H, kernelSize.W, inChannels, numOutputs], inputs.dtype, args));
+        var biases = Biases(layer, numOutputs, inputs.dtype, args);
         var outputs = Conv2dOp.Apply(inputs, weights.Value, biases?.Value, strides, args.Padding ?? Padding.Same, dilation, null, nameof(Conv2d));
-        var net = NormalizeAndActivate(outputs, normalizer, args.NormalizerParams.Or(null), args.ActivationFn.Or(Relu));
+        var net = NormalizeAndActivate(outputs, args);
         return net.MoveToOuterDisposeScope();
     }
 }

@@ -60,18 +60,14 @@ public static partial class SlimLayers
         kernelSize.Validate(nameof(kernelSize));
         var strides = (args.Stride ?? 1).Validate(nameof(stride));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(Conv2dTranspose));
-        var normalizer = args.NormalizerFn.Or(null);
-        var biasInit = args.BiasesInitializer.Or(Parity.Initializers.Zeros());
-        var train = args.Trainable ?? true;
 
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "Conv2d_transpose", nameof(Conv2dTranspose));
-        var weights = layer.Variable("weights", [kernelSize.H, kernelSize.W, numOutputs, inChannels], inputs.dtype, args.WeightsInitializer ?? DefaultWeights, args.WeightsRegularizer.Or(null), train);
-        var biases = normalizer is null && biasInit is not null
-            ? layer.Variable("biases", [numOutputs], inputs.dtype, biasInit, args.BiasesRegularizer.Or(null), train)
-            : null;
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2dTranspose)} '{layer.Frame.Name}'");
+        var weights = Weights(layer, "weights", [kernelSize.H, kernelSize.W, numOutputs, inChannels], inputs.dtype, args);
+        var biases = Biases(layer, numOutputs, inputs.dtype, args);
         var outputs = Conv2dTransposeOp.Apply(inputs, weights.Value, biases?.Value, strides, args.Padding ?? Padding.Same, nameof(Conv2dTranspose));
-        var net = NormalizeAndActivate(outputs, normalizer, args.NormalizerParams.Or(null), args.ActivationFn.Or(Relu));
+        var net = NormalizeAndActivate(outputs, args);
         return net.MoveToOuterDisposeScope();
     }
 }

@@ -47,18 +47,13 @@ public static partial class SlimLayers
             WeightsRegularizer = weightsRegularizer, BiasesInitializer = biasesInitializer, BiasesRegularizer = biasesRegularizer, Trainable = trainable,
         });
         var inputUnits = DenseOp.InputUnits(inputs, nameof(FullyConnected));
-        var normalizer = args.NormalizerFn.Or(null);
-        var biasInit = args.BiasesInitializer.Or(Parity.Initializers.Zeros());
-        var train = args.Trainable ?? true;
 
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "fully_connected", nameof(FullyConnected));
-        var weights = layer.Variable("weights", [inputUnits, numOutputs], inputs.dtype, args.WeightsInitializer ?? DefaultWeights, args.WeightsRegularizer.Or(null), train);
-        var biases = normalizer is null && biasInit is not null
-            ? layer.Variable("biases", [numOutputs], inputs.dtype, biasInit, args.BiasesRegularizer.Or(null), train)
-            : null;
+        var weights = Weights(layer, "weights", [inputUnits, numOutputs], inputs.dtype, args);
+        var biases = Biases(layer, numOutputs, inputs.dtype, args);
         var outputs = DenseOp.Apply(inputs, weights.Value, biases?.Value, null, nameof(FullyConnected));
-        var net = NormalizeAndActivate(outputs, normalizer, args.NormalizerParams.Or(null), args.ActivationFn.Or(Relu));
+        var net = NormalizeAndActivate(outputs, args);
         return net.MoveToOuterDisposeScope();
     }
 }

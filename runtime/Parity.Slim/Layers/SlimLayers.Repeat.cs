@@ -22,6 +22,7 @@ public static partial class SlimLayers
     /// <param name="scope">The outer scope, or null for <c>Repeat</c>.</param>
     /// <param name="layerName">The layer's function name, needed when <paramref name="scope"/> is null.</param>
     /// <returns>The last output.</returns>
+    [ScopedLayer("scope")]
     [RequiresVariableStore]
     public static Tensor Repeat(Tensor inputs, int repetitions, Func<Tensor, string, Tensor> layer, string? scope = null, string? layerName = null)
     {
@@ -51,6 +52,7 @@ public static partial class SlimLayers
     /// <param name="scope">The outer scope, or null for <c>Stack</c>.</param>
     /// <param name="layerName">The layer's function name, needed when <paramref name="scope"/> is null.</param>
     /// <returns>The last output.</returns>
+    [ScopedLayer("scope")]
     [RequiresVariableStore]
     public static Tensor Stack<TArg>(Tensor inputs, Func<Tensor, TArg, string, Tensor> layer, IReadOnlyList<TArg> stackArgs, string? scope = null, string? layerName = null)
     {

@@ -76,27 +76,21 @@ public static partial class SlimLayers
         var dilation = (args.Rate ?? 1).Validate(nameof(rate));
         Conv2dOp.CheckStridesWithDilation(strides, dilation, nameof(SeparableConv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(SeparableConv2d));
-        var normalizer = args.NormalizerFn.Or(null);
-        var biasInit = args.BiasesInitializer.Or(Parity.Initializers.Zeros());
-        var regularizer = args.WeightsRegularizer.Or(null);
-        var depthwiseInit = args.WeightsInitializer ?? DefaultWeights;
-        var train = args.Trainable ?? true;
         var outChannels = numOutputs ?? (inChannels * multiplier);
 
         using var intermediates = torch.NewDisposeScope();
         using var layer = LayerScope.Open(scope, "SeparableConv2d", nameof(SeparableConv2d));
-        var depthwise = layer.Variable("depthwise_weights", [kernelSize.H, kernelSize.W, inChannels, multiplier], inputs.dtype, depthwiseInit, regularizer, train);
+        Conv2dOp.CheckLayout(inputs, $"{nameof(SeparableConv2d)} '{layer.Frame.Name}'");
+        var depthwise = Weights(layer, "depthwise_weights", [kernelSize.H, kernelSize.W, inChannels, multiplier], inputs.dtype, args);
         var pointwise = numOutputs is { } filters
-            ? Nhwc.StoreAsOihw(layer.Variable("pointwise_weights", [1, 1, inChannels * multiplier, filters], inputs.dtype, args.PointwiseInitializer ?? depthwiseInit, regularizer, train))
+            ? Nhwc.StoreAsOihw(Weights(layer, "pointwise_weights", [1, 1, inChannels * multiplier, filters], inputs.dtype, args, args.PointwiseInitializer))
             : null;
-        var biases = normalizer is null && biasInit is not null
-            ? layer.Variable("biases", [outChannels], inputs.dtype, biasInit, args.BiasesRegularizer.Or(null), train)
-            : null;
-        var padded = args.Padding ?? Padding.Same;
+        var biases = Biases(layer, outChannels, inputs.dtype, args);
+        var tfPadding = args.Padding ?? Padding.Same;
         var outputs = pointwise is null
-            ? DepthwiseConv2dOp.Apply(inputs, depthwise.Value, biases?.Value, strides, padded, dilation, nameof(SeparableConv2d))
+            ? DepthwiseConv2dOp.Apply(inputs, depthwise.Value, biases?.Value, strides, tfPadding, dilation, nameof(SeparableConv2d))
             : Conv2dOp.Apply(
-                DepthwiseConv2dOp.Apply(inputs, depthwise.Value, null, strides, padded, dilation, nameof(SeparableConv2d)),
+                DepthwiseConv2dOp.Apply(inputs, depthwise.Value, null, strides, tfPadding, dilation, nameof(SeparableConv2d)),
                 pointwise.Value,
                 biases?.Value,
                 1,
@@ -104,7 +98,7 @@ public static partial class SlimLayers
                 1,
                 null,
                 nameof(SeparableConv2d));
-        var net = NormalizeAndActivate(outputs, normalizer, args.NormalizerParams.Or(null), args.ActivationFn.Or(Relu));
+        var net = NormalizeAndActivate(outputs, args);
         return net.MoveToOuterDisposeScope();
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using Parity.Compat;
 using Parity.Slim.Weights;
 using TorchSharp;
 using static TorchSharp.torch;
@@ -30,16 +31,29 @@ public static partial class SlimLayers
     /// <summary>Slim's default weights initializer, <c>xavier_initializer()</c> (uniform).</summary>
     private static readonly Initializer DefaultWeights = SlimInitializers.Xavier();
 
-    /// <summary>The normalizer (which replaces biases) and then the activation, in slim's order, inside the layer's scope.</summary>
-    private static Tensor NormalizeAndActivate(Tensor outputs, Normalizer? normalizer, SlimArgs? normalizerParams, Func<Tensor, Tensor>? activation)
+    /// <summary>A layer's weights variable: the resolved initializer (slim's Xavier by default), regularizer and trainability.</summary>
+    private static Variable Weights(in LayerScope layer, string name, long[] shape, ScalarType dtype, SlimArgs args, Initializer? initializer = null) =>
+        layer.Variable(name, shape, dtype, initializer ?? args.WeightsInitializer ?? DefaultWeights, args.WeightsRegularizer.Or(null), args.Trainable ?? true);
+
+    /// <summary>Slim's <c>biases</c>: created only without a normalizer and with a biases initializer (zeros by default).</summary>
+    private static Variable? Biases(in LayerScope layer, long count, ScalarType dtype, SlimArgs args)
+    {
+        var initializer = args.BiasesInitializer.Or(Parity.Initializers.Zeros());
+        return args.NormalizerFn.Or(null) is null && initializer is not null
+            ? layer.Variable("biases", [count], dtype, initializer, args.BiasesRegularizer.Or(null), args.Trainable ?? true)
+            : null;
+    }
+
+    /// <summary>The normalizer (which replaces biases) and then the activation (ReLU by default), in slim's order, inside the layer's scope.</summary>
+    private static Tensor NormalizeAndActivate(Tensor outputs, SlimArgs args)
     {
         var net = outputs;
-        if (normalizer is not null)
+        if (args.NormalizerFn.Or(null) is { } normalizer)
         {
-            net = normalizer(net, normalizerParams ?? SlimArgs.None);
+            net = normalizer(net, args.NormalizerParams.Or(null) ?? SlimArgs.None);
         }
 
-        return activation is null ? net : activation(net);
+        return args.ActivationFn.Or(Relu) is { } activation ? activation(net) : net;
     }
 
     /// <summary>Only NHWC is computed; a port that asks for NCHW fails instead of computing in the wrong layout.</summary>

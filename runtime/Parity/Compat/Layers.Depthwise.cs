@@ -53,6 +53,7 @@ public static partial class Layers
         Conv2dOp.CheckStridesWithDilation(stride, dilation, nameof(DepthwiseConv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(DepthwiseConv2d));
         using var scope = LayerScope.Open(name, "depthwise_conv2d", nameof(DepthwiseConv2d));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(DepthwiseConv2d)} '{scope.Frame.Name}'");
         var kernel = scope.Variable("depthwise_kernel", [kernelSize.H, kernelSize.W, inChannels, depthMultiplier], inputs.dtype, depthwiseInitializer, depthwiseRegularizer, trainable);
         var bias = useBias ? scope.Variable("bias", [inChannels * depthMultiplier], inputs.dtype, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
         var output = DepthwiseConv2dOp.Apply(inputs, kernel.Value, bias?.Value, stride, padding, dilation, nameof(DepthwiseConv2d));
@@ -112,6 +113,7 @@ public static partial class Layers
         Conv2dOp.CheckStridesWithDilation(stride, dilation, nameof(SeparableConv2d));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(SeparableConv2d));
         using var scope = LayerScope.Open(name, "separable_conv2d", nameof(SeparableConv2d));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(SeparableConv2d)} '{scope.Frame.Name}'");
         var depthwise = scope.Variable("depthwise_kernel", [kernelSize.H, kernelSize.W, inChannels, depthMultiplier], inputs.dtype, depthwiseInitializer, depthwiseRegularizer, trainable);
         var pointwise = scope.Variable("pointwise_kernel", [1, 1, inChannels * depthMultiplier, filters], inputs.dtype, pointwiseInitializer, pointwiseRegularizer, trainable);
         var bias = useBias ? scope.Variable("bias", [filters], inputs.dtype, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;

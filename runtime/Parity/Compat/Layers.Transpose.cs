@@ -49,6 +49,7 @@ public static partial class Layers
         var stride = (strides ?? 1).Validate(nameof(strides));
         var inChannels = Conv2dOp.InputChannels(inputs, nameof(Conv2dTranspose));
         using var scope = LayerScope.Open(name, "conv2d_transpose", nameof(Conv2dTranspose));
+        Conv2dOp.CheckLayout(inputs, $"{nameof(Conv2dTranspose)} '{scope.Frame.Name}'");
         var kernel = scope.Variable("kernel", [kernelSize.H, kernelSize.W, filters, inChannels], inputs.dtype, kernelInitializer, kernelRegularizer, trainable);
         var bias = useBias ? scope.Variable("bias", [filters], inputs.dtype, biasInitializer ?? Initializers.Zeros(), biasRegularizer, trainable) : null;
         var output = Conv2dTransposeOp.Apply(inputs, kernel.Value, bias?.Value, stride, padding, nameof(Conv2dTranspose));

@@ -68,7 +68,7 @@ public static class VariableFill
         }
 
         var values = Draw(name, shape, seed);
-        if (dtype == ScalarType.Float64)
+        if (dtype == ScalarType.Float32)
         {
             return values;
         }
@@ -79,13 +79,13 @@ public static class VariableFill
         }
     }
 
-    /// <summary>The values in float64 whatever the variable's dtype, so a name gives the same numbers at every precision.</summary>
+    /// <summary>The values drawn in float32 whatever the variable's dtype, so a name gives the same numbers at every precision.</summary>
     private static Tensor Draw(string name, long[] shape, long seed)
     {
         var hash = XxHash64.HashToUInt64(Encoding.UTF8.GetBytes(name), seed);
         using var generator = new torch.Generator(hash & long.MaxValue);
         var (low, high) = Range(name, shape);
-        return torch.rand(shape, dtype: ScalarType.Float64, generator: generator).mul_(high - low).add_(low);
+        return torch.rand(shape, dtype: ScalarType.Float32, generator: generator).mul_(high - low).add_(low);
     }
 
     private static (double Low, double High) Range(string name, long[] shape)

@@ -19,7 +19,17 @@ public static class JsonReport
         var root = new JsonObject
         {
             ["model"] = report.Model,
-            ["variables"] = new JsonObject { ["count"] = report.VariableCount, ["trainable"] = report.TrainableCount },
+            ["variables"] = new JsonObject
+            {
+                ["count"] = report.VariableCount,
+                ["trainable"] = report.TrainableCount,
+                ["list"] = new JsonArray([.. report.Variables.Select(v => (JsonNode)new JsonObject
+                {
+                    ["name"] = v.Name,
+                    ["shape"] = new JsonArray([.. v.Shape.Select(d => (JsonNode?)d)]),
+                    ["trainable"] = v.Trainable,
+                })]),
+            },
             ["steps"] = new JsonArray([.. report.Steps.Select(step => (JsonNode)new JsonObject
             {
                 ["name"] = step.Name,

@@ -13,8 +13,9 @@ using static TorchSharp.torch;
 namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 
 /// <summary>
-/// The four-step validation method on Inception-ResNet-v2, legacy graph against the shim module,
-/// then gradients and the native port. Every step runs even when an earlier one failed, so one
+/// The four-step validation method on a model (Inception-ResNet-v2 by default, or a TF-Slim net
+/// chosen with <c>--model</c>), legacy graph against the shim module, then gradients and, for
+/// Inception-ResNet-v2, the native port. Every step runs even when an earlier one failed, so one
 /// run shows everything that is wrong.
 /// </summary>
 /// <param name="options">Input sizes.</param>
@@ -30,6 +31,8 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
 
     private const long Classes = LegacyInception.NumClasses;
 
+    private readonly WalkthroughModel model = WalkthroughModel.Find(options.Model);
+
     private readonly ValidationReport report = new();
 
     /// <summary>Step 2's graph, reused by step 3 (building it again would cost a forward pass).</summary>
@@ -42,7 +45,8 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     /// <returns>The report.</returns>
     public ValidationReport Run()
     {
-        var shim = new ShimInceptionResnetV2(Classes);
+        report.Model = model.Name;
+        var shim = NewShim();
         StepOne(shim);
         StepTwo(shim);
         StepThree(shim);
@@ -52,13 +56,21 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         StepFourTraining();
         StepFourConstantWrapper();
         Gradients();
-        NativePort(shim);
+        if (model.HasNativePort)
+        {
+            NativePort(shim);
+        }
+
         return report;
     }
 
+    /// <summary>A fresh shim of the chosen model (Inception-ResNet-v2's own class for the default).</summary>
+    private Module<Tensor, InceptionOutput> NewShim() =>
+        model.HasNativePort ? new ShimInceptionResnetV2(Classes) : new ShimModel(model.Legacy);
+
     private Tensor Image() => ones([1, options.Size, options.Size, 3]);
 
-    private void StepOne(ShimInceptionResnetV2 shim)
+    private void StepOne(Module<Tensor, InceptionOutput> shim)
     {
         using var noGrad = torch.no_grad();
         Tensor? first = null;
@@ -67,6 +79,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             first = shim.Call(Image(), training: false).Logits.DetachFromDisposeScope();
             report.VariableCount = shim.Variables.Count;
             report.TrainableCount = shim.TrainableVariables.Count;
+            report.Variables = [.. shim.Variables.Select(v => new VariableRow(v.Name, v.Shape, v.Trainable))];
             return StepOutcome.Check(report.VariableCount > 0, $"{report.VariableCount} variables, {report.TrainableCount} trainable");
         });
         Step("step 1: second call creates none (AssertNoVariableCreations)", () =>
@@ -91,14 +104,14 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         first?.Dispose();
     }
 
-    private void StepTwo(ShimInceptionResnetV2 shim)
+    private void StepTwo(Module<Tensor, InceptionOutput> shim)
     {
         Step("step 2: same variables (count, names, shapes): legacy graph vs shim", () =>
         {
             var graph = structureGraph = new LegacyGraph();
             using (torch.no_grad())
             {
-                graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
+                graph.Run(() => model.Legacy(Image(), false));
             }
 
             var comparison = VariableStructure.Compare(shim.Variables, graph.GlobalVariables);
@@ -111,14 +124,14 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         });
     }
 
-    private void StepThree(ShimInceptionResnetV2 shim)
+    private void StepThree(Module<Tensor, InceptionOutput> shim)
     {
         Step("step 3: every variable 0.001, inference on ones: outputs and regularization loss", () =>
         {
             using var noGrad = torch.no_grad();
             var graph = structureGraph ?? new LegacyGraph();
             VariableFill.Constant(graph.GlobalVariables);
-            var expected = graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
+            var expected = graph.Run(() => model.Legacy(Image(), false));
             var expectedLoss = Sum(graph.RegularizationLosses);
 
             VariableFill.Constant(shim.Variables);
@@ -135,7 +148,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     }
 
     /// <summary>Doubles the variable <c>--perturb</c> names in the shim: a port that is wrong on purpose.</summary>
-    private void Perturb(ShimInceptionResnetV2 shim)
+    private void Perturb(Module<Tensor, InceptionOutput> shim)
     {
         if (options.Perturb is { } name)
         {
@@ -149,14 +162,14 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
     /// Step 3 again with a value of its own for every element, derived from the variable's name: the
     /// constant filling cannot see a transposed kernel, swapped gamma and beta or two crossed variables.
     /// </summary>
-    private void StepThreeDistinct(ShimInceptionResnetV2 shim)
+    private void StepThreeDistinct(Module<Tensor, InceptionOutput> shim)
     {
         Step("step 3: every variable distinct values derived from its name, inference on ones: outputs and regularization loss", () =>
         {
             using var noGrad = torch.no_grad();
             var graph = structureGraph ?? new LegacyGraph();
             VariableFill.Distinct(graph.GlobalVariables);
-            var expected = graph.Run(() => LegacyInception.Forward(Image(), Classes, isTraining: false));
+            var expected = graph.Run(() => model.Legacy(Image(), false));
             var expectedLoss = Sum(graph.RegularizationLosses);
 
             VariableFill.Distinct(shim.Variables);
@@ -178,7 +191,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             return;
         }
 
-        var shim = new ShimInceptionResnetV2(Classes);
+        var shim = NewShim();
         var image = ones([1, options.BlindSpotSize, options.BlindSpotSize, 3]);
         IEnumerable<KeyValuePair<string, Tensor>> Endpoints() => shim.Call(image, training: false).Endpoints;
         report.BlindSpotSize = options.BlindSpotSize;
@@ -214,11 +227,11 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             seededLegacy = (expected, expectedLoss, variables);
         }
 
-        var model = new ShimInceptionResnetV2(Classes);
+        var shim = NewShim();
         using (new DeterministicRandomTestTool(mode: DeterministicRandomMode.NumRandomOps).Scope())
         {
-            var actual = model.Call(Image(), training);
-            return StepOutcome.From(CompareOutputs(actual, Sum(model.Losses), expected, expectedLoss), "outputs and regularization loss match");
+            var actual = shim.Call(Image(), training);
+            return StepOutcome.From(CompareOutputs(actual, Sum(shim.Losses), expected, expectedLoss), "outputs and regularization loss match");
         }
     }
 
@@ -233,7 +246,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
                 // Like a functional model built on a symbolic input: the wrapper creates every variable
                 // before the first real call, so the training call's dropout comes after all initializers,
                 // an order the legacy graph never had. Constant mode does not depend on order.
-                var wrapper = new WrapperModel(new ShimInceptionResnetV2(Classes), [1, options.Size, options.Size, 3]);
+                var wrapper = new WrapperModel(NewShim(), [1, options.Size, options.Size, 3]);
                 var actual = wrapper.Call(Image(), training: true);
                 return StepOutcome.From(CompareOutputs(actual, Sum(wrapper.Losses), expected, expectedLoss), "outputs and regularization loss match despite the different trace order");
             }
@@ -251,10 +264,10 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
             using (legacyTool.Scope())
             using (torch.no_grad())
             {
-                graph.Run(() => LegacyInception.Forward(image, Classes, isTraining: true));
+                graph.Run(() => model.Legacy(image, true));
             }
 
-            var shim = new ShimInceptionResnetV2(Classes);
+            var shim = NewShim();
             using (shimTool.Scope())
             using (torch.no_grad())
             {
@@ -275,7 +288,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
                 {
                     using (legacyTool.Scope())
                     {
-                        var output = graph.Run(() => LegacyInception.Forward(image, Classes, isTraining: true), training: true);
+                        var output = graph.Run(() => model.Legacy(image, true), training: true);
                         return TrainingLoss(output, graph.RegularizationLosses);
                     }
                 },
@@ -286,7 +299,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         });
     }
 
-    private void NativePort(ShimInceptionResnetV2 warmShim)
+    private void NativePort(Module<Tensor, InceptionOutput> warmShim)
     {
         var native = new NativeInceptionResnetV2(Classes, options.Size);
         native.eval();
@@ -327,7 +340,7 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         using (new DeterministicRandomTestTool(mode: mode).Scope())
         {
             var graph = new LegacyGraph();
-            var output = graph.Run(() => LegacyInception.Forward(Image(), Classes, training), training);
+            var output = graph.Run(() => model.Legacy(Image(), training), training);
             return (output, Sum(graph.RegularizationLosses), graph.GlobalVariables);
         }
     }

@@ -7,14 +7,17 @@ namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 /// <summary>Everything the walkthrough found: what <c>--json</c> writes and the console prints.</summary>
 public sealed class ValidationReport
 {
-    /// <summary>The model's name.</summary>
-    public string Model { get; init; } = "InceptionResnetV2";
+    /// <summary>The model's <c>--model</c> name.</summary>
+    public string Model { get; set; } = WalkthroughModel.InceptionResnetV2.Name;
 
     /// <summary>Number of variables of the shim module.</summary>
     public int VariableCount { get; set; }
 
     /// <summary>Number of trainable variables of the shim module.</summary>
     public int TrainableCount { get; set; }
+
+    /// <summary>Every variable of the shim module, in creation order.</summary>
+    public IReadOnlyList<VariableRow> Variables { get; set; } = [];
 
     /// <summary>The steps, in the order they ran.</summary>
     public List<StepResult> Steps { get; } = [];

@@ -11,12 +11,12 @@ namespace Parity.Samples.InceptionResnetV2.Walkthrough;
 /// </summary>
 public sealed class WrapperModel : Module<Tensor, InceptionOutput>
 {
-    private readonly ShimInceptionResnetV2 layer;
+    private readonly Module<Tensor, InceptionOutput> layer;
 
     /// <summary>Wraps <paramref name="layer"/> and builds it for inputs of <paramref name="inputShape"/>.</summary>
     /// <param name="layer">The shim layer.</param>
     /// <param name="inputShape">The NHWC input shape, batch included.</param>
-    public WrapperModel(ShimInceptionResnetV2 layer, long[] inputShape)
+    public WrapperModel(Module<Tensor, InceptionOutput> layer, long[] inputShape)
     {
         this.layer = layer ?? throw new ArgumentNullException(nameof(layer));
         using (torch.no_grad())

@@ -36,9 +36,15 @@ public sealed class WalkthroughTests
         var root = json.RootElement;
         Assert.Multiple(() =>
         {
-            Assert.That(root.GetProperty("model").GetString(), Is.EqualTo("InceptionResnetV2"));
-            Assert.That(root.GetProperty("variables").GetProperty("count").GetInt32(), Is.EqualTo(1114));
-            Assert.That(root.GetProperty("variables").GetProperty("trainable").GetInt32(), Is.EqualTo(702));
+            Assert.That(root.GetProperty("model").GetString(), Is.EqualTo("inception_resnet_v2"));
+            var variables = root.GetProperty("variables");
+            Assert.That(variables.GetProperty("count").GetInt32(), Is.EqualTo(1114));
+            Assert.That(variables.GetProperty("trainable").GetInt32(), Is.EqualTo(702));
+            Assert.That(variables.GetProperty("list").GetArrayLength(), Is.EqualTo(1114));
+            var first = variables.GetProperty("list")[0];
+            Assert.That(first.GetProperty("name").GetString(), Is.EqualTo("InceptionResnetV2/Conv2d_1a_3x3/weights"));
+            Assert.That(first.GetProperty("shape").EnumerateArray().Select(d => d.GetInt64()), Is.EqualTo(new long[] { 3, 3, 3, 32 }));
+            Assert.That(first.GetProperty("trainable").GetBoolean(), Is.True);
             var step = root.GetProperty("steps")[0];
             Assert.That(step.EnumerateObject().Select(p => p.Name), Is.EqualTo(new[] { "name", "passed", "max_abs_diff", "max_rel_diff", "seconds" }));
             var constant = root.GetProperty("constant_inference");

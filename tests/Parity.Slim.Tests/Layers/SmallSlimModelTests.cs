@@ -95,6 +95,17 @@ public class SmallSlimModelTests
     }
 
     [Test]
+    public void AnNchwImageIsRefusedNamingTheLayer()
+    {
+        var graph = new LegacyGraph();
+        using var nchw = ones(1, 3, 32, 32);
+
+        Assert.That(
+            () => graph.Run(() => Parity.Slim.Layers.SlimLayers.SeparableConv2d(nchw, null, 3, scope: "dw")),
+            Throws.ArgumentException.With.Message.StartsWith("SeparableConv2d 'dw' takes NHWC input").And.Message.Contains("looks NCHW"));
+    }
+
+    [Test]
     public void NchwIsRefusedWithTheLayerNamed()
     {
         var graph = new LegacyGraph();

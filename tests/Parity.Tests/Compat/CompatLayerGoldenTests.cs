@@ -172,5 +172,19 @@ public class CompatLayerGoldenTests
             x, 3, 1, strides: (3, 2), useBias: false, kernelInitializer: Initializers.FromTensor(kernel))));
     }
 
+    [Test]
+    public void LayerNormalizationOverTheLastAxisWithKerasEpsilon()
+    {
+        var graph = new LegacyGraph();
+        using var x = Wave([2, 3, 5], 0.9, 2.0);
+        using var gamma = Wave([5], 1.9, 0.5);
+        using var beta = Wave([5], 2.9, 0.1);
+
+        var output = graph.Run(() => Layers.LayerNormalization(x, gammaInitializer: Initializers.FromTensor(gamma), betaInitializer: Initializers.FromTensor(beta)));
+
+        AssertGolden("layer_norm", output);
+        Assert.That(graph.GlobalVariables.Select(v => v.Name), Is.EqualTo(new[] { "layer_normalization/gamma", "layer_normalization/beta" }));
+    }
+
     private sealed record Expected(long[] Shape, double[] Values);
 }

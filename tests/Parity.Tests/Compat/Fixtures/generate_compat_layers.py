@@ -135,6 +135,11 @@ record("separable_valid", conv(separable_spatial, wave((1, 1, 4, 3), 2.7, 0.5), 
 record("transpose_same_stride2", conv_transpose(wave((2, 3, 4, 3), 0.2), wave((3, 3, 2, 3), 1.2, 0.5), wave((2,), 2.2, 0.1), (2, 2), "same"))
 record("transpose_valid_stride2", conv_transpose(wave((1, 3, 3, 2), 0.4), wave((3, 2, 2, 2), 1.4, 0.5), None, (2, 2), "valid"))
 record("transpose_valid_kernel_below_stride", conv_transpose(wave((1, 2, 3, 2), 0.8), wave((1, 1, 3, 2), 1.8, 0.5), None, (3, 2), "valid"))
+ln_input = wave((2, 3, 5), 0.9, 2.0)
+ln_gamma, ln_beta = wave((5,), 1.9, 0.5), wave((5,), 2.9, 0.1)
+ln_mean = ln_input.mean(dim=-1, keepdim=True)
+ln_variance = ((ln_input - ln_mean) ** 2).mean(dim=-1, keepdim=True)
+record("layer_norm", (ln_input - ln_mean) / torch.sqrt(ln_variance + 0.001) * ln_gamma + ln_beta)
 
 path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "compat_layers.json")
 with open(path, "w") as out:

@@ -1,8 +1,9 @@
 using System.Linq;
+using Parity.Samples.InceptionResnetV2.MobilenetV1;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Parity.Samples.Tests.MobilenetV1;
+namespace Parity.Samples.Tests.SlimNets;
 
 /// <summary>The legacy MobileNet v1's variables against what TF-Slim's mobilenet_v1.py creates.</summary>
 [TestFixture]

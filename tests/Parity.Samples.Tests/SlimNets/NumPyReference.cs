@@ -4,27 +4,32 @@ using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using Parity.Checkpoints;
+using Parity.Samples.InceptionResnetV2.Model;
 using Parity.Testing;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Parity.Samples.Tests.MobilenetV1;
+namespace Parity.Samples.Tests.SlimNets;
 
 /// <summary>
-/// The legacy MobileNet v1 against an outside reference: Fixtures/slim_reference.py, a NumPy forward
-/// pass in TF's conventions, fed the same variables (each with distinct values). Every endpoint must
-/// match, in inference and in training (batch statistics, and the moving averages they update); a port
-/// that is wrong on both sides of the four-step walkthrough fails here.
+/// Runs a legacy slim network and Fixtures/slim_reference.py (a NumPy forward pass in TF's conventions,
+/// independent of Parity) on the same variables, each filled with distinct values, and compares every
+/// endpoint, then in training the moving averages the batch statistics updated.
 /// </summary>
-[TestFixture]
-[NonParallelizable]
-public sealed class MobilenetV1ReferenceTests
+internal static class NumPyReference
 {
     private const string Python = "/usr/bin/python3";
 
-    [TestCase(false)]
-    [TestCase(true)]
-    public void EveryEndpointMatchesTheNumPyReference(bool training)
+    /// <param name="model">The reference's model name.</param>
+    /// <param name="forward">The legacy network: (images, training) → output.</param>
+    /// <param name="training">Batch statistics (true) or moving statistics (false).</param>
+    /// <param name="atol">
+    /// Absolute tolerance of an endpoint, as a fraction of its largest magnitude: float32 rounding
+    /// grows with the size of the numbers summed, and after a residual sum and ReLU a cell near zero can
+    /// be the difference of two large ones.
+    /// </param>
+    /// <returns>The number of moving statistics the reference updated.</returns>
+    public static int Compare(string model, Func<Tensor, bool, InceptionOutput> forward, bool training, double atol)
     {
         if (!File.Exists(Python))
         {
@@ -37,11 +42,11 @@ public sealed class MobilenetV1ReferenceTests
         using (no_grad())
         using (NewDisposeScope())
         {
-            graph.Run(() => LegacyMobilenetV1.Forward(images, isTraining: false));
+            graph.Run(() => forward(images, false));
         }
 
         VariableFill.Distinct(graph.GlobalVariables);
-        var directory = Directory.CreateTempSubdirectory("parity-mobilenet-");
+        var directory = Directory.CreateTempSubdirectory("parity-slim-reference-");
         try
         {
             var variables = Path.Combine(directory.FullName, "variables.npz");
@@ -49,30 +54,26 @@ public sealed class MobilenetV1ReferenceTests
             var outputs = Path.Combine(directory.FullName, "outputs.npz");
             NpzCheckpoint.Save(variables, graph.GlobalVariables);
             NpzCheckpoint.WriteTensors(inputs, [new("images", images)]);
-            RunReference(variables, inputs, outputs, training);
+            Run(model, variables, inputs, outputs, training);
 
-            // Dropout keeps everything, so training mode differs from inference only in batch norm.
             using var scope = NewDisposeScope();
-            var actual = graph.Run(() => LegacyMobilenetV1.Forward(images, training, dropoutKeepProbability: 1.0), training);
+            var actual = graph.Run(() => forward(images, training), training);
             var expected = NpzCheckpoint.ReadTensors(outputs);
-            var endpointNames = actual.Endpoints.Select(pair => pair.Key).ToList();
-            Assert.That(expected.Keys.Where(k => !k.StartsWith("moving:", StringComparison.Ordinal)), Is.EquivalentTo(endpointNames));
-            // The reference computes in float64. The float32 port drifts by ~1e-4 over 27 layers in
-            // training, where every layer renormalizes by statistics of as few as 98 cells (7x7, batch
-            // 2); a wrong layout, padding or statistic moves outputs by orders of magnitude more.
-            var atol = training ? 5e-4 : 1e-4;
+            Assert.That(expected.Keys.Where(k => !k.StartsWith("moving:", StringComparison.Ordinal)), Is.EquivalentTo(actual.Endpoints.Select(pair => pair.Key)));
             foreach (var (name, value) in actual.Endpoints)
             {
-                TensorAssert.AllClose(value.detach(), expected[name], rtol: 1e-3, atol: atol, message: $"endpoint {name} ({(training ? "training" : "inference")})");
+                var largest = expected[name].abs().max().ToDouble();
+                TensorAssert.AllClose(value.detach(), expected[name], rtol: 1e-3, atol: atol * Math.Max(largest, 1.0), message: $"endpoint {name} ({(training ? "training" : "inference")}, largest magnitude {largest:G4})");
             }
 
             var moving = expected.Where(pair => pair.Key.StartsWith("moving:", StringComparison.Ordinal)).ToList();
-            Assert.That(moving, Has.Count.EqualTo(training ? 2 * 27 : 0));
             foreach (var (key, value) in moving)
             {
                 var variable = graph.GlobalVariables.Single(v => v.Name == key["moving:".Length..]);
-                TensorAssert.AllClose(variable.Value, value, rtol: 1e-4, atol: 1e-5, message: variable.Name);
+                TensorAssert.AllClose(variable.Value, value, rtol: 1e-3, atol: 1e-5, message: variable.Name);
             }
+
+            return moving.Count;
         }
         finally
         {
@@ -80,11 +81,11 @@ public sealed class MobilenetV1ReferenceTests
         }
     }
 
-    private static void RunReference(string variables, string inputs, string outputs, bool training)
+    private static void Run(string model, string variables, string inputs, string outputs, bool training)
     {
         var script = Path.Combine(TestContext.CurrentContext.TestDirectory, "Fixtures", "slim_reference.py");
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new List<string> { script, "mobilenet_v1", variables, inputs, outputs })
+        foreach (var argument in new List<string> { script, model, variables, inputs, outputs })
         {
             start.ArgumentList.Add(argument);
         }
@@ -103,6 +104,6 @@ public sealed class MobilenetV1ReferenceTests
             Assert.Ignore($"{Python} has no numpy; install python3-numpy to run the NumPy reference.");
         }
 
-        Assert.That(process.ExitCode, Is.Zero, "the NumPy reference failed: " + errors.Result);
+        Assert.That(process.ExitCode, Is.Zero, $"the NumPy reference of {model} failed: " + errors.Result);
     }
 }
