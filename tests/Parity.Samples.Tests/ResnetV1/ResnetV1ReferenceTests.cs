@@ -82,12 +82,14 @@ public sealed class ResnetV1ReferenceTests
         var naiveReport = EndpointComparison.Compare(naive.Run(() => NaiveResnetV1.Forward(images, isTraining: false)).Endpoints, endpoints, Rtol, Atol);
         var rightReport = EndpointComparison.Compare(right.Run(() => LegacyResnetV1.Forward(images, LegacyResnetV1.NumClasses, isTraining: false)).Endpoints, endpoints, Rtol, Atol);
 
-        // block1's last unit is the first stride-2 conv2d_same of a unit (16x16 -> 8x8); everything before it agrees.
+        // block1's last unit is the first stride-2 conv2d_same of a unit (16x16 -> 8x8); everything before
+        // it agrees. The logits show it too; the predictions may not, as with these weights the softmax
+        // saturates and both ports can give the same class probability 1.
         Assert.Multiple(() =>
         {
             Assert.That(rightReport.IsClose, Is.True, rightReport.Table);
             Assert.That(naiveReport.FirstDivergent?.Name, Is.EqualTo("resnet_v1_50/block1/unit_3/bottleneck_v1/conv2"), naiveReport.Table);
-            Assert.That(naiveReport.Rows.Single(row => row.Name == "predictions").IsClose, Is.False, naiveReport.Table);
+            Assert.That(naiveReport.Rows.Single(row => row.Name == "resnet_v1_50/spatial_squeeze").IsClose, Is.False, naiveReport.Table);
         });
     }
 
