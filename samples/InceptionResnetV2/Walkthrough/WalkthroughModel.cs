@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Parity.Samples.InceptionResnetV2.MobilenetV1;
 using Parity.Samples.InceptionResnetV2.Model;
-using Parity.Samples.InceptionResnetV2.ResnetV1;
+using Parity.Samples.ResnetV1.Model;
 using static TorchSharp.torch;
 
 namespace Parity.Samples.InceptionResnetV2.Walkthrough;
@@ -27,8 +27,15 @@ public sealed record WalkthroughModel(string Name, string Title, long Size, long
     [
         InceptionResnetV2,
         new("mobilenet_v1", "MobileNet v1", 224, 224, 32, (x, training) => LegacyMobilenetV1.Forward(x, training), HasNativePort: false),
-        new("resnet_v1_50", "ResNet v1 50", 224, 224, 32, LegacyResnetV1.Forward, HasNativePort: false),
+        new("resnet_v1_50", "ResNet v1 50", 224, 224, 32, ResnetLegacy, HasNativePort: false),
     ];
+
+    /// <summary>ResNet v1 50 (its own sample project) as the walkthrough's output: logits and endpoints.</summary>
+    private static InceptionOutput ResnetLegacy(Tensor images, bool training)
+    {
+        var output = LegacyResnetV1.Forward(images, LegacyResnetV1.NumClasses, training);
+        return new InceptionOutput(output.Logits, output.Endpoints);
+    }
 
     /// <summary>The model called <paramref name="name"/>.</summary>
     /// <param name="name">A <c>--model</c> name.</param>

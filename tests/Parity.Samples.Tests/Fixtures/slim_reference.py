@@ -3,7 +3,7 @@
 independently of Parity (NHWC activations, HWIO conv kernels, HWCM depthwise kernels, TF SAME padding
 with the odd cell after, slim's fused batch norm), fed the variables the C# legacy network holds.
 
-    /usr/bin/python3 slim_reference.py mobilenet_v1|resnet_v1_50 VARIABLES.npz INPUTS.npz OUT.npz [--training]
+    /usr/bin/python3 slim_reference.py mobilenet_v1 VARIABLES.npz INPUTS.npz OUT.npz [--training]
 
 VARIABLES.npz maps TF-Slim variable names to values; INPUTS.npz holds "images" (NHWC). OUT.npz gets
 every endpoint by slim's name and, in training, the updated moving statistics as "moving:<name>".
@@ -117,59 +117,8 @@ def mobilenet_v1(v, images, training):
     return endpoints
 
 
-def max_pool_same(x, kernel, stride):
-    """TF max pooling with SAME padding: padded cells never win."""
-    top, bottom = same_pads(x.shape[1], kernel, stride)
-    left, right = same_pads(x.shape[2], kernel, stride)
-    x = np.pad(x, ((0, 0), (top, bottom), (left, right), (0, 0)), constant_values=-np.inf)
-    return np.maximum.reduce([cells for _, _, cells in taps(x, (kernel, kernel), stride)])
-
-
-def conv_bn(v, scope, x, stride, padding, training, relu=True):
-    """slim.conv2d under resnet_arg_scope: batch norm (decay 0.997, epsilon 1e-5), then ReLU unless linear."""
-    out = batch_norm(v, scope, conv2d(x, v[scope + "/weights"], stride, padding), training, decay=0.997, epsilon=1e-5)
-    return np.maximum(out, 0.0) if relu else out
-
-
-def conv2d_same(v, scope, x, kernel, stride, training):
-    """resnet_utils.conv2d_same: explicit (k-1)//2 before, the rest after, then VALID, when strided."""
-    if stride == 1:
-        return conv_bn(v, scope, x, 1, "SAME", training)
-    before = (kernel - 1) // 2
-    x = np.pad(x, ((0, 0), (before, kernel - 1 - before), (before, kernel - 1 - before), (0, 0)))
-    return conv_bn(v, scope, x, stride, "VALID", training)
-
-
-def resnet_v1_50(v, images, training):
-    """slim's resnet_v1_50 under resnet_arg_scope, 1000 classes, global pool, logits kept 4-D."""
-    endpoints = {}
-    root = "resnet_v1_50"
-    net = conv2d_same(v, root + "/conv1", images, 7, 2, training)
-    endpoints[root + "/conv1"] = net
-    net = max_pool_same(net, 3, 2)
-    for block, base, units, stride in (("block1", 64, 3, 2), ("block2", 128, 4, 2), ("block3", 256, 6, 2), ("block4", 512, 3, 1)):
-        for i in range(1, units + 1):
-            unit_stride = stride if i == units else 1
-            scope = f"{root}/{block}/unit_{i}/bottleneck_v1"
-            if net.shape[3] == base * 4:
-                shortcut = net[:, ::unit_stride, ::unit_stride, :]
-            else:
-                shortcut = conv_bn(v, scope + "/shortcut", net, unit_stride, "SAME", training, relu=False)
-            residual = conv_bn(v, scope + "/conv1", net, 1, "SAME", training)
-            residual = conv2d_same(v, scope + "/conv2", residual, 3, unit_stride, training)
-            residual = conv_bn(v, scope + "/conv3", residual, 1, "SAME", training, relu=False)
-            net = np.maximum(shortcut + residual, 0.0)
-            endpoints[scope] = net
-        endpoints[f"{root}/{block}"] = net
-    net = net.mean(axis=(1, 2), keepdims=True)
-    logits = conv2d(net, v[root + "/logits/weights"], 1, "SAME") + v[root + "/logits/biases"]
-    endpoints[root + "/logits"] = logits
-    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
-    endpoints["predictions"] = shifted / shifted.sum(axis=-1, keepdims=True)
-    return endpoints
-
-
-MODELS = {"mobilenet_v1": mobilenet_v1, "resnet_v1_50": resnet_v1_50}
+# resnet_reference.py adds resnet_v1_50 to this table.
+MODELS = {"mobilenet_v1": mobilenet_v1}
 
 
 def main(argv):
