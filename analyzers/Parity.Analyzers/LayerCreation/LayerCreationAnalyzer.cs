@@ -28,13 +28,10 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
-
-    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
-        => index.LayerCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, forwardPass);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {

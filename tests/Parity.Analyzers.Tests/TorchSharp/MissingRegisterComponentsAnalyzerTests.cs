@@ -91,7 +91,13 @@ public sealed class MissingRegisterComponentsAnalyzerTests
         {
             private readonly Tensor _buffer = torch.ones(1);
 
-            public Conditional(Conditional? other) : base("Conditional") => other?.register_buffer("b", _buffer);
+            public Conditional(bool keep) : base("Conditional")
+            {
+                if (keep)
+                {
+                    base.register_buffer("b", _buffer);
+                }
+            }
 
             public override Tensor forward(Tensor input) => input * _buffer;
         }
