@@ -176,6 +176,7 @@ public sealed class LayerCreationCodeFixTests
             private Net(string name) : base(name)
             {
                 _linear = nn.Linear(4, 5);
+                register_module("linear", _linear);
             }
         }
         """);
@@ -228,6 +229,7 @@ public sealed class LayerCreationCodeFixTests
             public Net() : base("Net")
             {
                 _linear = nn.Linear(4, 5);
+                register_module("linear", _linear);
             }
 
             public override Tensor forward(Tensor input) => _linear.forward(input);

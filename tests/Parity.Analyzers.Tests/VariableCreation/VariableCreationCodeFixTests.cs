@@ -12,40 +12,6 @@ namespace Parity.Analyzers.Tests.VariableCreation;
 public sealed class VariableCreationCodeFixTests
 {
     [Test]
-    public Task TorchSharpParameter_MovesIntoTheConstructor() => VerifyCS.VerifyCodeFixAsync("""
-        using TorchSharp;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        sealed class Scale : nn.Module<Tensor, Tensor>
-        {
-            public Scale() : base("Scale")
-            {
-                RegisterComponents();
-            }
-
-            public override Tensor forward(Tensor input) => input * [|nn.Parameter(torch.ones(1))|];
-        }
-        """, """
-        using TorchSharp;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        sealed class Scale : nn.Module<Tensor, Tensor>
-        {
-            private readonly Parameter _parameter;
-
-            public Scale() : base("Scale")
-            {
-                RegisterComponents();
-                _parameter = nn.Parameter(torch.ones(1));
-            }
-
-            public override Tensor forward(Tensor input) => input * _parameter;
-        }
-        """);
-
-    [Test]
     public Task FixAllAcrossDocumentsAndProjects_FixesEveryFile()
     {
         var test = VerifyCS.Test();
