@@ -8,13 +8,13 @@ namespace Parity.Analyzers.TorchSharp;
 /// <summary>
 /// What the code of one custom TorchSharp module does to register its components: its calls of
 /// <c>RegisterComponents()</c>, <c>register_module</c>, <c>register_parameter</c> and <c>register_buffer</c>
-/// on itself, and its constructors' stores into its own fields, in source order. Gathered by
-/// <see cref="TorchSharpModuleScope"/> from the module's operations.
+/// on itself, and the stores into its own fields (<c>=</c> and <c>??=</c>), each with the member whose code
+/// holds it. Gathered by <see cref="TorchSharpModuleScope"/> from the module's operations.
 /// </summary>
 internal sealed class ModuleRegistrations
 {
-    private readonly List<IInvocationOperation> calls = [];
-    private readonly List<(IFieldSymbol Field, IOperation Store)> constructorStores = [];
+    private readonly List<(IInvocationOperation Call, ISymbol Member)> calls = [];
+    private readonly List<(IFieldSymbol Field, IOperation Store, ISymbol Member)> stores = [];
 
     /// <summary>Creates the (empty) registrations of <paramref name="type"/>.</summary>
     public ModuleRegistrations(INamedTypeSymbol type) => Type = type;
@@ -25,18 +25,48 @@ internal sealed class ModuleRegistrations
     /// <summary>The names of the TorchSharp methods that register components.</summary>
     public static ImmutableHashSet<string> RegistrationNames { get; } = ImmutableHashSet.Create("RegisterComponents", "register_module", "register_parameter", "register_buffer");
 
-    /// <summary>The module's registration calls on itself.</summary>
-    public IReadOnlyList<IInvocationOperation> Calls => calls;
+    /// <summary>The module's registration calls on itself, with the member whose code holds each.</summary>
+    public IReadOnlyList<(IInvocationOperation Call, ISymbol Member)> Calls => calls;
 
-    /// <summary>The module's constructors' stores into its own instance fields.</summary>
-    public IReadOnlyList<(IFieldSymbol Field, IOperation Store)> ConstructorStores => constructorStores;
+    /// <summary>The stores into the module's own instance fields, with the member whose code holds each.</summary>
+    public IReadOnlyList<(IFieldSymbol Field, IOperation Store, ISymbol Member)> Stores => stores;
+
+    /// <summary>
+    /// True when a registration call in <paramref name="member"/> mentions <paramref name="field"/> in its
+    /// arguments (<c>register_module("fc", _fc)</c>, <c>register_module($"l{i}", _layers[i])</c>), or, with
+    /// <paramref name="member"/> null, when any registration call of the module does.
+    /// </summary>
+    public bool RegistersByHand(IFieldSymbol field, ISymbol? member)
+    {
+        foreach (var (call, owner) in calls)
+        {
+            if (call.TargetMethod.Name == "RegisterComponents"
+                || (member is not null && !SymbolEqualityComparer.Default.Equals(owner, member)))
+            {
+                continue;
+            }
+
+            foreach (var argument in call.Arguments)
+            {
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>True when the module calls one of <paramref name="names"/> on itself.</summary>
     public bool CallsAnyOf(params string[] names)
     {
         lock (calls)
         {
-            foreach (var call in calls)
+            foreach (var (call, _) in calls)
             {
                 if (System.Array.IndexOf(names, call.TargetMethod.Name) >= 0)
                 {
@@ -48,21 +78,21 @@ internal sealed class ModuleRegistrations
         return false;
     }
 
-    /// <summary>Records a registration call.</summary>
-    public void AddCall(IInvocationOperation call)
+    /// <summary>Records a registration call in the code of <paramref name="member"/>.</summary>
+    public void AddCall(IInvocationOperation call, ISymbol member)
     {
         lock (calls)
         {
-            calls.Add(call);
+            calls.Add((call, member));
         }
     }
 
-    /// <summary>Records a constructor's store into <paramref name="field"/>.</summary>
-    public void AddConstructorStore(IFieldSymbol field, IOperation store)
+    /// <summary>Records a store into <paramref name="field"/> in the code of <paramref name="member"/>.</summary>
+    public void AddStore(IFieldSymbol field, IOperation store, ISymbol member)
     {
-        lock (constructorStores)
+        lock (stores)
         {
-            constructorStores.Add((field, store));
+            stores.Add((field, store, member));
         }
     }
 }

@@ -34,7 +34,7 @@ internal static class TorchSharpModuleScope
 
                     var registrations = new ModuleRegistrations(type);
                     module.RegisterOperationAction(operation => RecordCall(operation, registrations, symbols), OperationKind.Invocation);
-                    module.RegisterOperationAction(operation => RecordStore(operation, registrations), OperationKind.SimpleAssignment);
+                    module.RegisterOperationAction(operation => RecordStore(operation, registrations), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
                     module.RegisterSymbolEndAction(end => rule(end, registrations, symbols));
                 },
                 SymbolKind.NamedType);
@@ -49,19 +49,18 @@ internal static class TorchSharpModuleScope
             && symbols.IsTorchModule(invocation.TargetMethod.ContainingType)
             && IsOwnCode(context.ContainingSymbol, registrations.Type))
         {
-            registrations.AddCall(invocation);
+            registrations.AddCall(invocation, context.ContainingSymbol);
         }
     }
 
     private static void RecordStore(OperationAnalysisContext context, ModuleRegistrations registrations)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        var assignment = (IAssignmentOperation)context.Operation;
         if (assignment.Target is IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field: var field }
             && SymbolEqualityComparer.Default.Equals(field.ContainingType, registrations.Type)
-            && context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-            && SymbolEqualityComparer.Default.Equals(constructor.ContainingType, registrations.Type))
+            && IsOwnCode(context.ContainingSymbol, registrations.Type))
         {
-            registrations.AddConstructorStore(field, assignment);
+            registrations.AddStore(field, assignment, context.ContainingSymbol);
         }
     }
 
