@@ -18,8 +18,8 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
         "TorchSharp module or parameter held in a property, not a field",
         "TorchSharp {1} '{0}' is held in an auto-property; keep it in a field so RegisterComponents() registers it under a name you chose",
         DiagnosticCategories.TorchSharp,
-        DiagnosticSeverity.Info,
-        "RegisterComponents() walks the module's fields. An auto-property's value lives in a compiler-generated backing field, so whether and under which name the component is registered depends on compiler naming rather than on the code; checkpoints written by other tools will not match. Hold the component in a field and expose it through a get-only property if needed.");
+        DiagnosticSeverity.Warning,
+        "RegisterComponents() walks the module's fields. A get-only auto-property holding a Parameter breaks to(dtype) and to(device): TorchSharp writes the converted parameter back through the property, and there is no setter ('Property set method not found'). An auto-property's value lives in a compiler-generated backing field, so whether and under which name the component is registered depends on compiler naming rather than on the code; checkpoints written by other tools will not match. Hold the component in a field and expose it through a get-only property if needed.");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);

@@ -24,8 +24,6 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "RegisterComponents() registers fields that are modules, parameters or tensors. Arrays, lists and dictionaries are none of these, so the modules and parameters inside them are invisible to parameters(), state_dict() and to(device). ModuleList, ModuleDict, ParameterList and ParameterDict are modules themselves and register their elements.");
 
-    private static readonly string[] ByHandRegistrationNames = ["register_module", "register_parameter"];
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
@@ -54,18 +52,14 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
             var kind = TorchSharpComponents.Kind(element, symbols);
             var replacement = kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict";
             var owner = field.AssociatedSymbol ?? field;
-            if (owner.Locations.Length == 0)
+            // A collection whose elements the module registers by hand is fine; each collection is judged alone,
+            // so a second one the module forgets is still reported.
+            if (owner.Locations.Length == 0 || module.RegistersAlongside(field))
             {
                 continue;
             }
 
             findings.Add(Diagnostic.Create(Rule, owner.Locations[0], owner.Name, kind, field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), replacement));
-        }
-
-        // A class that calls register_module or register_parameter registers the elements by hand.
-        if (findings.Count == 0 || module.CallsAnyOf(ByHandRegistrationNames))
-        {
-            return;
         }
 
         foreach (var finding in findings)

@@ -35,9 +35,20 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
+        if (module.CallsAnyOf("RegisterComponents"))
+        {
+            return;
+        }
+
+        // Without RegisterComponents() a field counts as registered only if a register_* call names it; a field
+        // holding a stateless layer (an activation, a pooling) has nothing to register.
         var type = module.Type;
-        var firstField = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic && TorchSharpComponents.IsComponent(f.Type, symbols));
-        if (firstField is not null && module.Calls.Count == 0)
+        var firstField = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f =>
+            !f.IsStatic
+            && TorchSharpComponents.IsComponent(f.Type, symbols)
+            && !TorchSharpComponents.IsStateless(f.Type)
+            && !module.RegistersByHand(f, member: null));
+        if (firstField is not null)
         {
             var fieldName = firstField.AssociatedSymbol?.Name ?? firstField.Name;
             context.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));

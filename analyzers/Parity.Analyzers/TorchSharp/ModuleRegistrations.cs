@@ -61,6 +61,39 @@ internal sealed class ModuleRegistrations
         return false;
     }
 
+    /// <summary>
+    /// True when a code body that registers by hand (<c>register_module</c>, ...) also uses
+    /// <paramref name="field"/>: how a collection is registered element by element, whether the call names the
+    /// collection (<c>register_module($"l{i}", _layers[i])</c>) or the element it adds (<c>_layers.Add(layer);
+    /// register_module(name, layer)</c>).
+    /// </summary>
+    public bool RegistersAlongside(IFieldSymbol field)
+    {
+        foreach (var (call, _) in calls)
+        {
+            if (call.TargetMethod.Name == "RegisterComponents")
+            {
+                continue;
+            }
+
+            IOperation body = call;
+            while (body.Parent is not null)
+            {
+                body = body.Parent;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when the module calls one of <paramref name="names"/> on itself.</summary>
     public bool CallsAnyOf(params string[] names)
     {

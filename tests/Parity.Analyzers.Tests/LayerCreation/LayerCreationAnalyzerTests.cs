@@ -61,7 +61,7 @@ public sealed class LayerCreationAnalyzerTests
             {
                 var linear = {|#0:nn.Linear(4, 5)|};
                 var inner = [|new Inner()|];
-                var seq = [|torch.nn.Sequential([|nn.ReLU()|])|];
+                var seq = [|torch.nn.Sequential([|nn.Linear(5, 5)|])|];
                 return seq.forward(inner.forward(linear.forward(nn.functional.relu(input))));
             }
         }
@@ -207,4 +207,36 @@ public sealed class LayerCreationAnalyzerTests
         """,
         VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"),
         VerifyCS.Diagnostic().WithLocation(1).WithArguments("Dense", "Forward"));
+
+    // Seen in ported code: activations and Identity built inline. They hold no state: the numbers are the same.
+    [Test]
+    public Task StatelessTorchSharpLayersMadePerCall_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        sealed class Block : nn.Module<Tensor, Tensor>
+        {
+            public Block() : base("Block") { }
+
+            public override Tensor forward(Tensor input)
+                => nn.Identity().forward(nn.ReLU().forward(nn.MaxPool2d(2).forward(input)));
+        }
+        """);
+
+    // Seen in ported code: dropout built inline, which eval() never reaches.
+    [Test]
+    public Task DropoutOrBatchNormMadePerCall_IsReportedWithWhatEvalMisses() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        sealed class Block : nn.Module<Tensor, Tensor>
+        {
+            public Block() : base("Block") { }
+
+            public override Tensor forward(Tensor input)
+                => {|#0:nn.Dropout(0.5)|}.forward({|#1:nn.BatchNorm1d(4)|}.forward(input));
+        }
+        """,
+        VerifyCS.Diagnostic(Parity.Analyzers.LayerCreation.LayerCreationAnalyzer.TrainingModeRule).WithLocation(0).WithArguments("Dropout", "forward"),
+        VerifyCS.Diagnostic(Parity.Analyzers.LayerCreation.LayerCreationAnalyzer.TrainingModeRule).WithLocation(1).WithArguments("BatchNorm1d", "forward"));
 }

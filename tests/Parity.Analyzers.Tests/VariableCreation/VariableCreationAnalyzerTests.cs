@@ -195,4 +195,28 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public void Descriptor_PointsAtItsRulePage()
         => Assert.That(VariableCreationAnalyzer.Rule.HelpLinkUri, Does.EndWith("docs/rules/PAR1001.md"));
+
+    // Seen in ported code: a perturbation fitted per input by its own optimizer is fresh by design; the same
+    // parameter without the optimizer is a weight lost on every call.
+    [Test]
+    public Task ParameterOptimizedWithinTheCall_IsNotReported_ButAnUnoptimizedOne_Is() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Attack : nn.Module<Tensor, Tensor>
+        {
+            public Attack() : base("Attack") { }
+
+            public override Tensor forward(Tensor input)
+            {
+                var delta = nn.Parameter(torch.zeros_like(input));
+                var optimizer = torch.optim.SGD(new[] { delta }, 0.1);
+                optimizer.zero_grad();
+                var bias = {|#0:nn.Parameter(torch.zeros(1))|};
+                return input + delta + bias;
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Parameter", "forward"));
 }

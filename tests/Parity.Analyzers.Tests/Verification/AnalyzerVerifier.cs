@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
@@ -10,8 +11,11 @@ namespace Parity.Analyzers.Tests.Verification;
 public static class AnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    /// <summary>An expected diagnostic of the analyzer's only rule.</summary>
-    public static DiagnosticResult Diagnostic() => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic();
+    /// <summary>An expected diagnostic of the analyzer's main rule (its first descriptor).</summary>
+    public static DiagnosticResult Diagnostic() => new(new TAnalyzer().SupportedDiagnostics[0]);
+
+    /// <summary>An expected diagnostic of <paramref name="descriptor"/> (a rule's variant message).</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
 
     /// <summary>An expected diagnostic with <paramref name="id"/>.</summary>
     public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
@@ -19,7 +23,7 @@ public static class AnalyzerVerifier<TAnalyzer>
     /// <summary>A test to configure further (several files, several projects).</summary>
     public static CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> Test()
     {
-        var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>();
+        var test = new MainRuleTest();
         ParityTestSetup.Configure(test);
         return test;
     }
@@ -31,5 +35,11 @@ public static class AnalyzerVerifier<TAnalyzer>
         test.TestCode = source;
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
+    }
+
+    // Markup without an id ([|...|]) means the analyzer's main rule, also when it has a variant descriptor.
+    private sealed class MainRuleTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
+    {
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => analyzers[0].SupportedDiagnostics[0];
     }
 }

@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Testing;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -17,8 +18,8 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    /// <summary>An expected diagnostic of the analyzer's only rule.</summary>
-    public static DiagnosticResult Diagnostic() => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic();
+    /// <summary>An expected diagnostic of the analyzer's main rule (its first descriptor).</summary>
+    public static DiagnosticResult Diagnostic() => new(new TAnalyzer().SupportedDiagnostics[0]);
 
     /// <summary>An expected diagnostic with <paramref name="id"/>.</summary>
     public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
@@ -26,7 +27,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     /// <summary>A test to configure further (several files or projects, a chosen code action, iteration counts).</summary>
     public static CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> Test()
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>();
+        var test = new MainRuleTest();
         ParityTestSetup.Configure(test);
         return test;
     }
@@ -53,5 +54,11 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         test.FixedCode = fixedSource;
         test.CodeActionEquivalenceKey = equivalenceKey;
         return test.RunAsync();
+    }
+
+    // Markup without an id ([|...|]) means the analyzer's main rule, also when it has a variant descriptor.
+    private sealed class MainRuleTest : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    {
+        protected override DiagnosticDescriptor? GetDefaultDiagnostic(DiagnosticAnalyzer[] analyzers) => analyzers[0].SupportedDiagnostics[0];
     }
 }
