@@ -8,6 +8,7 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Microsoft.CodeAnalysis.Simplification;
+using Parity.Analyzers.CodeFixes.TorchSharp;
 using Parity.Analyzers.Core;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -18,7 +19,12 @@ namespace Parity.Analyzers.CodeFixes.Core;
 /// creation's arguments use nothing local to the forward pass and it needs no variable store, it moves into
 /// a readonly field assigned at the end of every constructor (or a field initializer when the class
 /// declares no constructor and the arguments are constant); otherwise it stays where it is behind a
-/// <c>field ??= ...</c> guard. The field's type gets a using directive rather than a qualified name. No fix
+/// <c>field ??= ...</c> guard. In a plain TorchSharp module a moved submodule or parameter must also be
+/// registered (<c>RegisterComponents()</c> registers the fields it finds when it runs, once): the assignment
+/// goes before the constructor's <c>RegisterComponents()</c> call, or is followed by an explicit
+/// <c>register_module</c> / <c>register_parameter</c>; a creation that must stay in the forward pass becomes
+/// <c>if (field is null) { field = ...; register_module(...); }</c>. The field's type gets a using directive
+/// rather than a qualified name. No fix
 /// is offered for creation in a loop, lambda, local function or query: one field would share one layer or
 /// variable between iterations, which changes the model.
 /// </summary>
@@ -75,8 +81,14 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
             var assignment = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, fieldName, value)).WithAdditionalAnnotations(Formatter.Annotation);
             foreach (var constructor in plan.Constructors)
             {
-                editor.ReplaceNode(constructor, (current, _) => SyntaxEdits.AppendStatement((ConstructorDeclarationSyntax)current, assignment));
+                editor.ReplaceNode(constructor, (current, _) => TorchSharpRegistration.AssignInConstructor((ConstructorDeclarationSyntax)current, assignment, plan.Registration, plan.FieldName));
             }
+        }
+        else if (plan.Registration is { } registration)
+        {
+            // RegisterComponents() has run long before a forward pass: what is made here must be registered here.
+            declarator = VariableDeclarator(plan.FieldName);
+            TorchSharpRegistration.CreateLazilyAndRegister(editor, creation, method: plan.Method, plan.FieldName, registration);
         }
         else
         {
@@ -102,8 +114,13 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
         return await SyntaxEdits.AddImportsAsync(editor.GetChangedDocument(), cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed class Plan(ExpressionSyntax creation, TypeDeclarationSyntax type, string fieldName, TypeSyntax fieldType, bool isStatic, bool usesInitializer, ConstructorDeclarationSyntax[] constructors)
+    private sealed class Plan(ExpressionSyntax creation, MethodDeclarationSyntax method, TypeDeclarationSyntax type, string fieldName, TypeSyntax fieldType, bool isStatic, bool usesInitializer, ConstructorDeclarationSyntax[] constructors, string? registration)
     {
+        public MethodDeclarationSyntax Method { get; } = method;
+
+        /// <summary><c>register_module</c> or <c>register_parameter</c> when the module is a plain TorchSharp module that must register what moves; else null.</summary>
+        public string? Registration { get; } = registration;
+
         public ExpressionSyntax Creation { get; } = creation;
 
         public TypeDeclarationSyntax Type { get; } = type;
@@ -146,6 +163,8 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
         }
 
         var fieldName = UniqueFieldName(model, creation, BaseName(creation, createdType));
+        var registration = TorchSharpRegistration.MethodFor(typeSymbol, createdType, symbols);
+
         var nullable = model.GetNullableContext(creation.SpanStart).AnnotationsEnabled();
         var typeSyntax = SyntaxEdits.ImportedType(document, createdType);
 
@@ -165,16 +184,21 @@ public abstract class CreateOnceCodeFixProvider : ParityCodeFixProvider
         var targets = SyntaxEdits.InitializingConstructors(type);
         if (canMove && targets.Length > 0 && !ShadowedByConstructorParameter(model, creation, targets, cancellationToken))
         {
-            return new Plan(creation, type, fieldName, typeSyntax, isStatic: false, usesInitializer: false, targets);
+            return new Plan(creation, method, type, fieldName, typeSyntax, isStatic: false, usesInitializer: false, targets, registration);
         }
 
         if (canMove && constructors.Length == 0 && dependency == Dependency.None)
         {
-            return new Plan(creation, type, fieldName, typeSyntax, isStatic: false, usesInitializer: true, []);
+            return new Plan(creation, method, type, fieldName, typeSyntax, isStatic: false, usesInitializer: true, [], registration);
+        }
+
+        if (registration is not null && !methodSymbol.IsStatic && !TorchSharpRegistration.CanCreateLazily(creation, method))
+        {
+            return null;
         }
 
         var guardedType = nullable && createdType.IsReferenceType ? NullableType(typeSyntax) : typeSyntax;
-        return new Plan(creation, type, fieldName, guardedType, methodSymbol.IsStatic, usesInitializer: false, []);
+        return new Plan(creation, method, type, fieldName, guardedType, methodSymbol.IsStatic, usesInitializer: false, [], methodSymbol.IsStatic ? null : registration);
     }
 
     /// <summary>Names the field after the local the creation initializes, or else after the created type.</summary>

@@ -35,4 +35,7 @@ public static class AnalyzerIds
 
     /// <summary>A TorchSharp submodule or parameter is held in an auto-property instead of a field.</summary>
     public const string ComponentInAutoProperty = "PAR3003";
+
+    /// <summary>A TorchSharp submodule or parameter is stored in a field after <c>RegisterComponents()</c> ran, and never registered.</summary>
+    public const string ComponentAssignedAfterRegistration = "PAR3004";
 }

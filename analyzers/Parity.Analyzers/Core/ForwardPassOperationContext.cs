@@ -1,35 +1,30 @@
-using System;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Parity.Analyzers.Core;
 
-/// <summary>
-/// One operation of a forward pass handed to a rule by <see cref="ForwardPassScope"/>: the rule's view of
-/// what an operation action would have given it, without asking the host for every method's operations.
-/// </summary>
+/// <summary>One operation of a forward pass handed to a rule by <see cref="ForwardPassScope"/>, with the forward pass it lies in.</summary>
 internal readonly struct ForwardPassOperationContext
 {
-    private readonly Action<Diagnostic> report;
+    private readonly OperationAnalysisContext context;
 
-    /// <summary>Creates the context of <paramref name="operation"/> inside <paramref name="forwardPass"/>.</summary>
-    public ForwardPassOperationContext(IOperation operation, IMethodSymbol forwardPass, Action<Diagnostic> report, CancellationToken cancellationToken)
+    /// <summary>Wraps the host's <paramref name="context"/> for an operation of <paramref name="forwardPass"/>.</summary>
+    public ForwardPassOperationContext(OperationAnalysisContext context, IMethodSymbol forwardPass)
     {
-        Operation = operation;
+        this.context = context;
         ForwardPass = forwardPass;
-        this.report = report;
-        CancellationToken = cancellationToken;
     }
 
     /// <summary>The operation to analyze.</summary>
-    public IOperation Operation { get; }
+    public IOperation Operation => context.Operation;
 
     /// <summary>The forward pass whose body holds <see cref="Operation"/>.</summary>
     public IMethodSymbol ForwardPass { get; }
 
-    /// <summary>Cancels the analysis of the forward pass.</summary>
-    public CancellationToken CancellationToken { get; }
+    /// <summary>Cancels the analysis.</summary>
+    public CancellationToken CancellationToken => context.CancellationToken;
 
-    /// <summary>Reports <paramref name="diagnostic"/> for the forward pass's declaration.</summary>
-    public void ReportDiagnostic(Diagnostic diagnostic) => report(diagnostic);
+    /// <summary>Reports <paramref name="diagnostic"/>.</summary>
+    public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
 }

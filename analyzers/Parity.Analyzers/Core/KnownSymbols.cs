@@ -37,10 +37,7 @@ internal sealed class KnownSymbols
         TorchNn = torchSharp.Get("TorchSharp.torch+nn");
         TorchTensor = torchSharp.Get("TorchSharp.torch+Tensor");
         TorchParameter = torchSharp.Get("TorchSharp.Modules.Parameter");
-        declarations = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, this));
     }
-
-    private readonly Lazy<DeclarationIndex> declarations;
 
     /// <summary><c>Parity.ForwardPassAttribute</c>, or null when the compilation cannot see Parity.</summary>
     public INamedTypeSymbol? ForwardPass { get; }
@@ -83,12 +80,6 @@ internal sealed class KnownSymbols
 
     /// <summary><c>TorchSharp.Modules.Parameter</c>.</summary>
     public INamedTypeSymbol? TorchParameter { get; }
-
-    /// <summary>
-    /// The names under which calls and creations can reach the markers and layer types, built on first use
-    /// (most compilations ask only after their first forward pass).
-    /// </summary>
-    public DeclarationIndex Declarations => declarations.Value;
 
     /// <summary>True when the compilation sees Parity's marker attributes.</summary>
     public bool HasParity => ForwardPass is not null;

@@ -1,6 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace Parity.Analyzers.Core;
@@ -44,27 +42,5 @@ internal static class NameArguments
         }
 
         return !(value.ConstantValue.HasValue && value.ConstantValue.Value is null);
-    }
-
-    /// <summary>
-    /// True when <paramref name="call"/> passes <c>parameterName: "literal"</c> (or an interpolated string), a
-    /// name syntax alone shows to be given and not null, whichever overload the call binds to.
-    /// </summary>
-    public static bool PassesLiteralName(ExpressionSyntax call, string parameterName)
-    {
-        if (call is not InvocationExpressionSyntax invocation)
-        {
-            return false;
-        }
-
-        foreach (var argument in invocation.ArgumentList.Arguments)
-        {
-            if (argument.NameColon?.Name.Identifier.ValueText == parameterName)
-            {
-                return argument.Expression.IsKind(SyntaxKind.StringLiteralExpression) || argument.Expression is InterpolatedStringExpressionSyntax;
-            }
-        }
-
-        return false;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
+using Parity.Analyzers.TorchSharp;
 
 namespace Parity.Analyzers.LayerCreation;
 
@@ -22,19 +23,25 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A forward pass runs on every call of the model. A layer constructed there brings new weights each time, so the model never keeps what it learned. Construct the layer in the constructor, behind 'field ??= ...', or through GetOrCreateLayer.");
 
+    /// <summary>The same rule for a dropout or normalization layer, whose per-call copy also ignores <c>eval()</c>.</summary>
+    internal static readonly DiagnosticDescriptor TrainingModeRule = DescriptorFactory.Create(
+        AnalyzerIds.LayerCreatedInForwardPass,
+        "Layer created in forward pass",
+        "'{0}' creates a new layer on every call of forward pass '{1}'; a layer made per call is never registered, so it stays in training mode and eval() does not reach it: create it once, in the constructor",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A dropout or normalization layer constructed in the forward pass is a new, unregistered layer on every call: module.eval() never switches it to evaluation, so dropout keeps dropping and batch norm keeps using batch statistics at inference. Construct it once, in the constructor.");
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TrainingModeRule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
-
-    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
-        => index.LayerCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, forwardPass);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
@@ -45,10 +52,14 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
+        // A stateless TorchSharp layer (an activation, a pooling, Identity) made per call computes the same numbers.
+        if (created is null || TorchSharpComponents.IsStateless(context.Operation.Type) || CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, context.ForwardPass.Name));
+            return;
         }
+
+        var rule = TorchSharpComponents.HasTrainingMode(context.Operation.Type) ? TrainingModeRule : Rule;
+        context.ReportDiagnostic(Diagnostic.Create(rule, context.Operation.Syntax.GetLocation(), created, context.ForwardPass.Name));
     }
 
     private static bool CreatesLayer(IMethodSymbol method, KnownSymbols symbols)

@@ -30,27 +30,9 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.Invocation);
-    }
-
-    // A call that passes its name as a literal is fine wherever it is; any other scoped-layer call needs the
-    // bound method to see which parameter it fills and which scopes enclose it.
-    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
-    {
-        if (site.IsCreation)
-        {
-            return false;
-        }
-
-        if (site.Name is null)
-        {
-            return true;
-        }
-
-        return index.ScopedLayerNameParameters.TryGetValue(site.Name, out var nameParameter)
-            && (nameParameter is null || !NameArguments.PassesLiteralName(site.Node, nameParameter));
+        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)

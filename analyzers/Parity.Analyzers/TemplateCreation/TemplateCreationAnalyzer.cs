@@ -28,14 +28,10 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.Invocation);
+        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
     }
-
-    // Only invocations can call a [CreatesTemplate] method.
-    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
-        => !site.IsCreation && index.TemplateCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, forwardPass);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {

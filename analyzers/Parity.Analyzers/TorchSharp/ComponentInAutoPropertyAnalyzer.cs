@@ -18,8 +18,8 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
         "TorchSharp module or parameter held in a property, not a field",
         "TorchSharp {1} '{0}' is held in an auto-property; keep it in a field so RegisterComponents() registers it under a name you chose",
         DiagnosticCategories.TorchSharp,
-        DiagnosticSeverity.Info,
-        "RegisterComponents() walks the module's fields. An auto-property's value lives in a compiler-generated backing field, so whether and under which name the component is registered depends on compiler naming rather than on the code; checkpoints written by other tools will not match. Hold the component in a field and expose it through a get-only property if needed.");
+        DiagnosticSeverity.Warning,
+        "RegisterComponents() walks the module's fields. A get-only auto-property holding a Parameter breaks to(dtype) and to(device): TorchSharp writes the converted parameter back through the property, and there is no setter ('Property set method not found'). An auto-property's value lives in a compiler-generated backing field, so whether and under which name the component is registered depends on compiler naming rather than on the code; checkpoints written by other tools will not match. Hold the component in a field and expose it through a get-only property if needed.");
 
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
@@ -27,37 +27,21 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.Get(start.Compilation) is not { HasTorchSharp: true } symbols)
-            {
-                return;
-            }
-
-            start.RegisterSemanticModelAction(tree =>
-            {
-                foreach (var type in TorchSharpComponents.CustomModulesDeclaredIn(tree.SemanticModel, symbols, firstDeclarationOnly: false, tree.CancellationToken))
-                {
-                    Analyze(tree, type, symbols);
-                }
-            });
-        });
+        TorchSharpModuleScope.Register(context, Analyze);
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, INamedTypeSymbol type, KnownSymbols symbols)
+    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
-        // Each tree that declares part of the module reports the properties declared in it.
-        foreach (var member in type.GetMembers())
+        foreach (var member in module.Type.GetMembers())
         {
             // An auto-property is the property whose value lives in an implicitly declared backing field.
             if (member is IFieldSymbol { IsStatic: false, AssociatedSymbol: IPropertySymbol property } field
                 && TorchSharpComponents.IsModuleOrParameter(field.Type, symbols)
-                && property.Locations.Length > 0
-                && property.Locations[0].SourceTree == context.SemanticModel.SyntaxTree)
+                && property.Locations.Length > 0)
             {
-                GeneratedCode.Report(context, Diagnostic.Create(Rule, property.Locations[0], property.Name, TorchSharpComponents.Kind(field.Type, symbols)));
+                context.ReportDiagnostic(Diagnostic.Create(Rule, property.Locations[0], property.Name, TorchSharpComponents.Kind(field.Type, symbols)));
             }
         }
     }

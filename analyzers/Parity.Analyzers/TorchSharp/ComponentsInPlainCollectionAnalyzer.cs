@@ -24,37 +24,21 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "RegisterComponents() registers fields that are modules, parameters or tensors. Arrays, lists and dictionaries are none of these, so the modules and parameters inside them are invisible to parameters(), state_dict() and to(device). ModuleList, ModuleDict, ParameterList and ParameterDict are modules themselves and register their elements.");
 
-    private static readonly ImmutableHashSet<string> ByHandRegistrationNames = ImmutableHashSet.Create("register_module", "register_parameter");
-
     /// <inheritdoc />
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.Get(start.Compilation) is not { HasTorchSharp: true } symbols)
-            {
-                return;
-            }
-
-            start.RegisterSemanticModelAction(tree =>
-            {
-                foreach (var type in TorchSharpComponents.CustomModulesDeclaredIn(tree.SemanticModel, symbols, firstDeclarationOnly: false, tree.CancellationToken))
-                {
-                    Analyze(tree, type, symbols);
-                }
-            });
-        });
+        TorchSharpModuleScope.Register(context, Analyze);
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, INamedTypeSymbol type, KnownSymbols symbols)
+    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
         var findings = new List<Diagnostic>();
-        foreach (var member in type.GetMembers())
+        foreach (var member in module.Type.GetMembers())
         {
             // An auto-property is analyzed through its backing field and reported at the property.
             if (member is not IFieldSymbol { IsStatic: false } field
@@ -68,25 +52,19 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
             var kind = TorchSharpComponents.Kind(element, symbols);
             var replacement = kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict";
             var owner = field.AssociatedSymbol ?? field;
-            // Each tree that declares part of the module reports the members declared in it.
-            if (owner.Locations.Length == 0 || owner.Locations[0].SourceTree != context.SemanticModel.SyntaxTree)
+            // A collection whose elements the module registers by hand is fine; each collection is judged alone,
+            // so a second one the module forgets is still reported.
+            if (owner.Locations.Length == 0 || module.RegistersAlongside(field))
             {
                 continue;
             }
 
-            var location = owner.Locations[0];
-            findings.Add(Diagnostic.Create(Rule, location, owner.Name, kind, field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), replacement));
-        }
-
-        // A class that calls register_module or register_parameter registers the elements by hand.
-        if (findings.Count == 0 || TorchSharpComponents.CallsOneOf(type, ByHandRegistrationNames, context.SemanticModel, symbols, context.CancellationToken))
-        {
-            return;
+            findings.Add(Diagnostic.Create(Rule, owner.Locations[0], owner.Name, kind, field.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat), replacement));
         }
 
         foreach (var finding in findings)
         {
-            GeneratedCode.Report(context, finding);
+            context.ReportDiagnostic(finding);
         }
     }
 

@@ -28,30 +28,30 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.Get(start.Compilation) is not { HasTorchSharp: true } symbols)
-            {
-                return;
-            }
-
-            start.RegisterSemanticModelAction(tree => Analyze(tree, symbols));
-        });
+        TorchSharpModuleScope.Register(context, Analyze);
     }
 
-    private static void Analyze(SemanticModelAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
-        foreach (var type in TorchSharpComponents.CustomModulesDeclaredIn(context.SemanticModel, symbols, firstDeclarationOnly: true, context.CancellationToken))
+        if (module.CallsAnyOf("RegisterComponents"))
         {
-            var firstField = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => !f.IsStatic && TorchSharpComponents.IsComponent(f.Type, symbols));
-            if (firstField is not null
-                && !TorchSharpComponents.CallsOneOf(type, TorchSharpComponents.RegistrationNames, context.SemanticModel, symbols, context.CancellationToken))
-            {
-                var fieldName = firstField.AssociatedSymbol?.Name ?? firstField.Name;
-                GeneratedCode.Report(context, Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));
-            }
+            return;
+        }
+
+        // Without RegisterComponents() a field counts as registered only if a register_* call names it; a field
+        // holding a stateless layer (an activation, a pooling) has nothing to register.
+        var type = module.Type;
+        var firstField = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f =>
+            !f.IsStatic
+            && TorchSharpComponents.IsComponent(f.Type, symbols)
+            && !TorchSharpComponents.IsStateless(f.Type)
+            && !module.RegistersByHand(f, member: null));
+        if (firstField is not null)
+        {
+            var fieldName = firstField.AssociatedSymbol?.Name ?? firstField.Name;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, type.Locations[0], type.Name, fieldName));
         }
     }
 }

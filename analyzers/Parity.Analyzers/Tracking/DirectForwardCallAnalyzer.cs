@@ -30,7 +30,7 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -39,40 +39,22 @@ public sealed class DirectForwardCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSemanticModelAction(tree => Analyze(tree, symbols));
+            start.RegisterOperationAction(operation => Analyze(operation, symbols), OperationKind.Invocation);
         });
     }
 
-    // Cheapest test first: the text of the tree holds a forward pass's name at a call (NamedInvocations), then
-    // the call's symbol, and only for a forward pass the invocation's operation. The text search replaces a
-    // syntax-node action on every invocation, whose per-node dispatch by the host costs more than the rule.
-    private static void Analyze(SemanticModelAnalysisContext context, KnownSymbols symbols)
+    // Cheapest test first: only a virtual call can reach an override of a forward pass.
+    private static void Analyze(OperationAnalysisContext context, KnownSymbols symbols)
     {
-        var names = symbols.Declarations.ForwardPassNames;
-        if (names.IsEmpty)
-        {
-            return;
-        }
-
-        var tree = context.SemanticModel.SyntaxTree;
-        var root = tree.GetRoot(context.CancellationToken);
-        foreach (var invocation in NamedInvocations.In(root, tree.GetText(context.CancellationToken), root.FullSpan, names))
-        {
-            Analyze(context, invocation, symbols);
-        }
-    }
-
-    private static void Analyze(SemanticModelAnalysisContext context, InvocationExpressionSyntax syntax, KnownSymbols symbols)
-    {
-        if (context.SemanticModel.GetSymbolInfo(syntax, context.CancellationToken).Symbol is not IMethodSymbol target
-            || !(target.IsVirtual || target.IsAbstract || target.IsOverride)
+        var invocation = (IInvocationOperation)context.Operation;
+        var target = invocation.TargetMethod;
+        if (!(target.IsVirtual || target.IsAbstract || target.IsOverride)
             || !symbols.OverridesForwardPassMarker(target, includeSelf: true)
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation
             || (!invocation.IsVirtual && invocation.Instance is IInstanceReferenceOperation))
         {
             return;
         }
 
-        GeneratedCode.Report(context, Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), target.ContainingType.Name + "." + target.Name));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), target.ContainingType.Name + "." + target.Name));
     }
 }

@@ -28,7 +28,7 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -37,42 +37,21 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSemanticModelAction(tree => Analyze(tree, symbols));
+            start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.Method);
         });
     }
 
-    // Methods and accessors are found per tree (TreeDeclarations) and only those carrying an attribute list are
-    // asked for their symbol: a symbol action on every method costs the host more than this rule.
-    private static void Analyze(SemanticModelAnalysisContext context, KnownSymbols symbols)
+    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
     {
-        foreach (var member in TreeDeclarations.Members(context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken)))
+        var method = (IMethodSymbol)context.Symbol;
+
+        // The parts of a partial method share their attributes: the defining part answers for both.
+        if (method.PartialDefinitionPart is not null)
         {
-            switch (member)
-            {
-                case BaseMethodDeclarationSyntax method when method.AttributeLists.Count > 0:
-                    Analyze(context, method, symbols);
-                    break;
-                case BasePropertyDeclarationSyntax { AccessorList: { } accessors }:
-                    foreach (var accessor in accessors.Accessors)
-                    {
-                        if (accessor.AttributeLists.Count > 0)
-                        {
-                            Analyze(context, accessor, symbols);
-                        }
-                    }
-
-                    break;
-            }
+            return;
         }
-    }
 
-    private static void Analyze(SemanticModelAnalysisContext context, SyntaxNode declaration, KnownSymbols symbols)
-    {
-        // A partial method's parts share their attributes; each attribute is reported from the part that applies it.
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not IMethodSymbol method
-            || KnownSymbols.FindAttribute(method, symbols.TrackVariables) is not { ApplicationSyntaxReference: { } syntax }
-            || syntax.SyntaxTree != declaration.SyntaxTree
-            || !declaration.Span.Contains(syntax.Span))
+        if (KnownSymbols.FindAttribute(method, symbols.TrackVariables) is not { ApplicationSyntaxReference: { } syntax })
         {
             return;
         }
@@ -84,7 +63,7 @@ public sealed class IneffectiveTrackVariablesAnalyzer : DiagnosticAnalyzer
             : "it does not override a forward pass such as Module<TIn, TOut>.Forward";
         if (reason is not null)
         {
-            GeneratedCode.Report(context, Diagnostic.Create(Rule, Location.Create(syntax.SyntaxTree, syntax.Span), method.Name, reason));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, Location.Create(syntax.SyntaxTree, syntax.Span), method.Name, reason));
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
@@ -47,59 +47,51 @@ public sealed class UntrackedStoreUseAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSemanticModelAction(tree =>
+            start.RegisterOperationBlockStartAction(block =>
             {
-                foreach (var forwardPass in ForwardPasses.In(tree.SemanticModel, symbols, tree.CancellationToken))
+                // Decided from the owning symbol before any operation is looked at: an untracked override only.
+                if (block.OwningSymbol is not IMethodSymbol method
+                    || !symbols.IsForwardPass(method)
+                    || !symbols.OverridesForwardPassMarker(method, includeSelf: false)
+                    || KnownSymbols.HasAttributeInOverrideChain(method, symbols.TrackVariables, includeSelf: true))
                 {
-                    Analyze(tree, forwardPass, symbols);
+                    return;
                 }
+
+                var uses = new List<(IOperation Operation, string Api)>();
+                block.RegisterOperationAction(
+                    operation =>
+                    {
+                        var target = operation.Operation switch
+                        {
+                            IInvocationOperation invocation => invocation.TargetMethod,
+                            IObjectCreationOperation creation => creation.Constructor,
+                            _ => null,
+                        };
+                        if (target is not null && KnownSymbols.HasAttribute(target.OriginalDefinition, symbols.RequiresVariableStore))
+                        {
+                            lock (uses)
+                            {
+                                uses.Add((operation.Operation, target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name));
+                            }
+                        }
+                    },
+                    OperationKind.Invocation,
+                    OperationKind.ObjectCreation);
+                block.RegisterOperationBlockEndAction(end => Report(end, method, uses));
             });
         });
     }
 
-    // Overrides are decided from the declared symbol before any operation is built: operation actions would
-    // make the host build the operation tree of every method body in the compilation. Forward passes are
-    // ordinary methods (KnownSymbols.IsForwardPass), so their overrides are among the forward passes found
-    // once per tree (see ForwardPasses).
-    private static void Analyze(SemanticModelAnalysisContext context, ForwardPassDeclaration forwardPass, KnownSymbols symbols)
+    private static void Report(OperationBlockAnalysisContext context, IMethodSymbol method, List<(IOperation Operation, string Api)> uses)
     {
-        var method = forwardPass.Symbol;
-        var syntax = forwardPass.Syntax;
-        if (!symbols.OverridesForwardPassMarker(method, includeSelf: false)
-            || KnownSymbols.HasAttributeInOverrideChain(method, symbols.TrackVariables, includeSelf: true))
-        {
-            return;
-        }
-
-        // Binding the body costs about what compiling it does; only a store API's name can reach one.
-        var storeApis = symbols.Declarations.StoreApis;
-        if (!forwardPass.CandidateSites(symbols.Declarations, context.CancellationToken).Any(storeApis.MayReach))
-        {
-            return;
-        }
-
-        var uses = new List<(IOperation Operation, string Api)>();
-        foreach (var operation in MethodBodyOperations.Of(syntax, context.SemanticModel, context.CancellationToken))
-        {
-            var target = operation switch
-            {
-                IInvocationOperation invocation => invocation.TargetMethod,
-                IObjectCreationOperation creation => creation.Constructor,
-                _ => null,
-            };
-            if (target is not null && KnownSymbols.HasAttribute(target.OriginalDefinition, symbols.RequiresVariableStore))
-            {
-                uses.Add((operation, target.MethodKind == MethodKind.Constructor ? target.ContainingType.Name : target.Name));
-            }
-        }
-
         if (uses.Count == 0)
         {
             return;
         }
 
         var ordered = uses.OrderBy(u => u.Operation.Syntax.SpanStart).ToList();
-        GeneratedCode.Report(context, Diagnostic.Create(
+        context.ReportDiagnostic(Diagnostic.Create(
             Rule,
             method.Locations[0],
             ordered.Select(u => u.Operation.Syntax.GetLocation()),

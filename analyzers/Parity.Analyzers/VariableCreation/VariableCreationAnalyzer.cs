@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,13 +28,10 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.Flags);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, NeedsBinding, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
-
-    private static bool NeedsBinding(CallSite site, ForwardPassDeclaration forwardPass, DeclarationIndex index)
-        => index.VariableCreators.MayReach(site) && !CreateOnceSyntax.IsStoredInMemberIfMissing(site.Node, forwardPass);
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
@@ -44,7 +42,7 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
+        if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols) && !IsOptimizedPerCall(context.Operation))
         {
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, context.ForwardPass.Name));
         }
@@ -56,4 +54,61 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
     private static bool CreatesVariable(IMethodSymbol method, KnownSymbols symbols)
         => KnownSymbols.HasAttribute(method.OriginalDefinition, symbols.CreatesVariable)
             || (symbols.IsTorchNnFactory(method) && symbols.IsTorchParameter(method.ReturnType));
+
+    /// <summary>
+    /// True when the created parameter is kept in a local that the same method hands to a TorchSharp
+    /// optimizer: a per-input optimisation (an adversarial perturbation, a latent fitted per sample), fresh
+    /// on purpose.
+    /// </summary>
+    private static bool IsOptimizedPerCall(IOperation creation)
+    {
+        var value = creation;
+        while (value.Parent is IConversionOperation)
+        {
+            value = value.Parent;
+        }
+
+        if (value.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+        {
+            return false;
+        }
+
+        var root = value;
+        while (root.Parent is not null)
+        {
+            root = root.Parent;
+        }
+
+        foreach (var operation in root.Descendants())
+        {
+            var target = operation switch
+            {
+                IInvocationOperation invocation => invocation.TargetMethod,
+                IObjectCreationOperation { Constructor: { } constructor } => constructor,
+                _ => null,
+            };
+            if (target is not null
+                && IsInOptim(target.ContainingType)
+                && operation.Descendants().Any(o => o is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The optimizer factories (torch.optim.SGD, Adam, ...) are what take parameters to train.
+    private static bool IsInOptim(INamedTypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.Name == "optim" && current.ContainingType is { Name: "torch", ContainingNamespace.Name: "TorchSharp" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -15,7 +15,8 @@ public sealed class CreateOnceGuardsTests
         using System;
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -52,7 +53,8 @@ public sealed class CreateOnceGuardsTests
         using System.Collections.Concurrent;
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -62,7 +64,7 @@ public sealed class CreateOnceGuardsTests
             protected override Tensor Forward(Tensor input)
             {
                 _head ??= new Lazy<Dense>(() => new Dense(10));
-                var projection = _byWidth.GetOrAdd(input.Shape[1], _ => new Dense(4));
+                var projection = _byWidth.GetOrAdd(input.shape[1], _ => new Dense(4));
                 var perCall = new Lazy<Dense>(() => [|new Dense(3)|]);
                 var local = new ConcurrentDictionary<long, Dense>();
                 var fresh = local.GetOrAdd(1, _ => [|new Dense(5)|]);
@@ -75,7 +77,8 @@ public sealed class CreateOnceGuardsTests
     public Task CoalesceForms_AndArrayElements_AreGuards() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -107,7 +110,8 @@ public sealed class CreateOnceGuardsTests
         using System.Collections.Generic;
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -117,10 +121,10 @@ public sealed class CreateOnceGuardsTests
 
             protected override Tensor Forward(Tensor input)
             {
-                if (!_byWidth.TryGetValue(input.Shape[1], out var projection))
+                if (!_byWidth.TryGetValue(input.shape[1], out var projection))
                 {
                     projection = new Dense(4);
-                    _byWidth[input.Shape[1]] = projection;
+                    _byWidth[input.shape[1]] = projection;
                 }
 
                 var local = new Dictionary<long, Dense>();
@@ -177,7 +181,8 @@ public sealed class CreateOnceGuardsTests
     public Task BuiltFlag_IsAGuard_ButASettingIsNot() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -209,7 +214,8 @@ public sealed class CreateOnceGuardsTests
     public Task MemberOfAPerCallObject_IsNotAGuard() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class State
         {
@@ -235,7 +241,8 @@ public sealed class CreateOnceGuardsTests
         using System;
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed partial class Net : Module<Tensor, Tensor>
         {

@@ -10,7 +10,8 @@ public sealed class LayerCreationAnalyzerTests
     public Task ParityLayerConstructedInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -26,7 +27,8 @@ public sealed class LayerCreationAnalyzerTests
     [Test]
     public Task UserModuleInheritsTheMarker_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Block : Module<Tensor, Tensor>
         {
@@ -59,7 +61,7 @@ public sealed class LayerCreationAnalyzerTests
             {
                 var linear = {|#0:nn.Linear(4, 5)|};
                 var inner = [|new Inner()|];
-                var seq = [|torch.nn.Sequential([|nn.ReLU()|])|];
+                var seq = [|torch.nn.Sequential([|nn.Linear(5, 5)|])|];
                 return seq.forward(inner.forward(linear.forward(nn.functional.relu(input))));
             }
         }
@@ -70,13 +72,14 @@ public sealed class LayerCreationAnalyzerTests
     public Task CreateOncePatterns_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Lazy : Module<Tensor, Tensor>
         {
             private Dense? _a;
-            private Conv2d? _b;
+            private Conv2D? _b;
             private readonly Dense _c = new Dense(3);
             private Dense? _d;
 
@@ -86,9 +89,9 @@ public sealed class LayerCreationAnalyzerTests
             protected override Tensor Forward(Tensor input)
             {
                 _a ??= new Dense(1);
-                if (_b == null && input.Shape.Length == 4)
+                if (_b == null && input.shape.Length == 4)
                 {
-                    _b = new Conv2d(8, 3);
+                    _b = new Conv2D(8, 3);
                 }
 
                 var shared = GetOrCreateLayer("shared", () => new Dense(2));
@@ -117,7 +120,8 @@ public sealed class LayerCreationAnalyzerTests
     public Task OrdinaryObjectsInForward_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -135,7 +139,8 @@ public sealed class LayerCreationAnalyzerTests
         using System.Collections.Generic;
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         static class Blocks
         {
@@ -170,7 +175,8 @@ public sealed class LayerCreationAnalyzerTests
         using System;
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -201,4 +207,36 @@ public sealed class LayerCreationAnalyzerTests
         """,
         VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"),
         VerifyCS.Diagnostic().WithLocation(1).WithArguments("Dense", "Forward"));
+
+    // Seen in ported code: activations and Identity built inline. They hold no state: the numbers are the same.
+    [Test]
+    public Task StatelessTorchSharpLayersMadePerCall_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        sealed class Block : nn.Module<Tensor, Tensor>
+        {
+            public Block() : base("Block") { }
+
+            public override Tensor forward(Tensor input)
+                => nn.Identity().forward(nn.ReLU().forward(nn.MaxPool2d(2).forward(input)));
+        }
+        """);
+
+    // Seen in ported code: dropout built inline, which eval() never reaches.
+    [Test]
+    public Task DropoutOrBatchNormMadePerCall_IsReportedWithWhatEvalMisses() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        sealed class Block : nn.Module<Tensor, Tensor>
+        {
+            public Block() : base("Block") { }
+
+            public override Tensor forward(Tensor input)
+                => {|#0:nn.Dropout(0.5)|}.forward({|#1:nn.BatchNorm1d(4)|}.forward(input));
+        }
+        """,
+        VerifyCS.Diagnostic(Parity.Analyzers.LayerCreation.LayerCreationAnalyzer.TrainingModeRule).WithLocation(0).WithArguments("Dropout", "forward"),
+        VerifyCS.Diagnostic(Parity.Analyzers.LayerCreation.LayerCreationAnalyzer.TrainingModeRule).WithLocation(1).WithArguments("BatchNorm1d", "forward"));
 }

@@ -12,7 +12,8 @@ public sealed class LayerCreationCodeFixTests
     public Task ConstantArguments_MoveIntoEveryConstructor() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -36,7 +37,8 @@ public sealed class LayerCreationCodeFixTests
         """, """
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -72,32 +74,34 @@ public sealed class LayerCreationCodeFixTests
     public Task ArgumentsFromTheForwardPass_GetACoalesceGuard() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
             protected override Tensor Forward(Tensor input)
             {
-                var units = (int)input.Shape[1];
+                var units = (int)input.shape[1];
                 var dense = [|new Dense(units)|];
-                return [|new Conv2d(units, 3)|].Call(dense.Call(input));
+                return [|new Conv2D(units, 3)|].Call(dense.Call(input));
             }
         }
         """, """
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
             private Dense? _dense;
-            private Conv2d? _conv2d;
+            private Conv2D? _conv2D;
 
             protected override Tensor Forward(Tensor input)
             {
-                var units = (int)input.Shape[1];
+                var units = (int)input.shape[1];
                 var dense = _dense ??= new Dense(units);
-                return (_conv2d ??= new Conv2d(units, 3)).Call(dense.Call(input));
+                return (_conv2D ??= new Conv2D(units, 3)).Call(dense.Call(input));
             }
         }
         """);
@@ -107,7 +111,8 @@ public sealed class LayerCreationCodeFixTests
     public Task StateTheForwardPassSets_KeepsTheCreationInPlace() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -117,14 +122,15 @@ public sealed class LayerCreationCodeFixTests
 
             protected override Tensor Forward(Tensor input)
             {
-                _width = (int)input.Shape[1];
+                _width = (int)input.shape[1];
                 return [|new Dense(this._width)|].Call(input);
             }
         }
         """, """
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -135,7 +141,7 @@ public sealed class LayerCreationCodeFixTests
 
             protected override Tensor Forward(Tensor input)
             {
-                _width = (int)input.Shape[1];
+                _width = (int)input.shape[1];
                 return (_dense ??= new Dense(this._width)).Call(input);
             }
         }
@@ -170,6 +176,7 @@ public sealed class LayerCreationCodeFixTests
             private Net(string name) : base(name)
             {
                 _linear = nn.Linear(4, 5);
+                register_module("linear", _linear);
             }
         }
         """);
@@ -178,7 +185,8 @@ public sealed class LayerCreationCodeFixTests
     public Task NoConstructorAndConstantArguments_UseAFieldInitializer() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -187,7 +195,8 @@ public sealed class LayerCreationCodeFixTests
         """, """
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -220,6 +229,7 @@ public sealed class LayerCreationCodeFixTests
             public Net() : base("Net")
             {
                 _linear = nn.Linear(4, 5);
+                register_module("linear", _linear);
             }
 
             public override Tensor forward(Tensor input) => _linear.forward(input);
@@ -234,7 +244,8 @@ public sealed class LayerCreationCodeFixTests
             using System.Linq;
             using Parity;
             using Parity.Nn;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class Tower : Module<Tensor, Tensor>
             {

@@ -9,8 +9,9 @@ public sealed class ScopedLayerNamingAnalyzerTests
     [Test]
     public Task UnnamedOrNullNamedLayerAtRoot_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         sealed class Mlp : Module<Tensor, Tensor>
         {
@@ -28,9 +29,10 @@ public sealed class ScopedLayerNamingAnalyzerTests
     [Test]
     public Task InsideNamedScope_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Block : Module<Tensor, Tensor>
         {
@@ -59,9 +61,10 @@ public sealed class ScopedLayerNamingAnalyzerTests
     [Test]
     public Task UnnamedScopeDoesNotCount_AndDeclarationAfterTheCallDoesNotCount() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Block : Module<Tensor, Tensor>
         {
@@ -83,7 +86,8 @@ public sealed class ScopedLayerNamingAnalyzerTests
     [Test]
     public Task UserHelperOptsIn_WithItsOwnNameParameter() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         static class MyLayers
         {
@@ -102,9 +106,10 @@ public sealed class ScopedLayerNamingAnalyzerTests
     public Task ScopeOpenedByAHelper_CountsWhenTheHelperOptsIn() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -139,9 +144,10 @@ public sealed class ScopedLayerNamingAnalyzerTests
     public Task InsideATemplateFunction_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Siamese : Module<Tensor, Tensor>
         {
@@ -159,8 +165,9 @@ public sealed class ScopedLayerNamingAnalyzerTests
 
     [Test]
     public Task OutsideForwardPass_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         static class Graph
         {

@@ -14,8 +14,9 @@ public sealed class ScopedLayerNamingCodeFixTests
     [Test]
     public Task NameLayer_UsesTheFirstCallAutoNames() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         sealed class Mlp : Module<Tensor, Tensor>
         {
@@ -30,8 +31,9 @@ public sealed class ScopedLayerNamingCodeFixTests
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         sealed class Mlp : Module<Tensor, Tensor>
         {
@@ -49,9 +51,10 @@ public sealed class ScopedLayerNamingCodeFixTests
     [Test]
     public Task WrapInScope_FixesEveryLayerOfTheMethodAtOnce() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class ResidualBlock : Module<Tensor, Tensor>
         {
@@ -60,9 +63,10 @@ public sealed class ScopedLayerNamingCodeFixTests
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class ResidualBlock : Module<Tensor, Tensor>
         {
@@ -80,7 +84,8 @@ public sealed class ScopedLayerNamingCodeFixTests
     [Test]
     public Task WrapInScope_ImportsTheScopesNamespaceWhenMissing() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -94,7 +99,8 @@ public sealed class ScopedLayerNamingCodeFixTests
         """, """
         using Parity;
         using Parity.Compat;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Head : Module<Tensor, Tensor>
         {
@@ -113,9 +119,10 @@ public sealed class ScopedLayerNamingCodeFixTests
     // A fixed name would make the iterations share one set of variables: only the scope keeps the model.
     private const string LayerInALoop = """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Tower : Module<Tensor, Tensor>
         {
@@ -138,9 +145,10 @@ public sealed class ScopedLayerNamingCodeFixTests
     [Test]
     public Task LayerInALoop_CanBeWrappedInAScope() => VerifyCS.VerifyCodeFixAsync(LayerInALoop, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Tower : Module<Tensor, Tensor>
         {

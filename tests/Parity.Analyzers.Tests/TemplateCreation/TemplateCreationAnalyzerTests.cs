@@ -9,9 +9,10 @@ public sealed class TemplateCreationAnalyzerTests
     [Test]
     public Task TemplateMadeInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Siamese : Module<Tensor, Tensor>
         {
@@ -29,9 +30,10 @@ public sealed class TemplateCreationAnalyzerTests
     public Task TemplateMadeOnce_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Siamese : Module<Tensor, Tensor>
         {

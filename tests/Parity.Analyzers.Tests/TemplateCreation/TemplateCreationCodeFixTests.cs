@@ -14,9 +14,10 @@ public sealed class TemplateCreationCodeFixTests
     [Test]
     public Task TemplateIsMadeOnceBehindAGuard_NeverInTheConstructor() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Siamese : Module<Tensor, Tensor>
         {
@@ -32,9 +33,10 @@ public sealed class TemplateCreationCodeFixTests
         """, """
         using System;
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Siamese : Module<Tensor, Tensor>
         {

@@ -76,4 +76,38 @@ public sealed class ComponentsInPlainCollectionAnalyzerTests
             public override Tensor forward(Tensor input) => input;
         }
         """);
+
+    // Seen in ported code: one list registered element by element, a second list forgotten.
+    [Test]
+    public Task EachCollectionIsJudgedAlone() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Tower : nn.Module<Tensor, Tensor>
+        {
+            private readonly List<Linear> _registered = new() { nn.Linear(4, 4), nn.Linear(4, 4) };
+            private readonly List<Linear> {|#0:_forgotten|} = new() { nn.Linear(4, 4) };
+
+            public Tower() : base("Tower")
+            {
+                for (var i = 0; i < _registered.Count; i++)
+                {
+                    register_module($"layer{i}", _registered[i]);
+                }
+            }
+
+            public override Tensor forward(Tensor input)
+            {
+                foreach (var layer in _registered)
+                {
+                    input = layer.forward(input);
+                }
+
+                return _forgotten[0].forward(input);
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("_forgotten", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
 }

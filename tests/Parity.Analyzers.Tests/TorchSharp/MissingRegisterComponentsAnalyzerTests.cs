@@ -91,9 +91,51 @@ public sealed class MissingRegisterComponentsAnalyzerTests
         {
             private readonly Tensor _buffer = torch.ones(1);
 
-            public Conditional(Conditional? other) : base("Conditional") => other?.register_buffer("b", _buffer);
+            public Conditional(bool keep) : base("Conditional")
+            {
+                if (keep)
+                {
+                    base.register_buffer("b", _buffer);
+                }
+            }
 
             public override Tensor forward(Tensor input) => input * _buffer;
+        }
+        """);
+
+    // Seen in ported code: a module that registers one buffer by hand and forgets its layer.
+    [Test]
+    public Task LoneRegisterBuffer_DoesNotCoverTheOtherComponents() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class {|#0:Norm|} : nn.Module<Tensor, Tensor>
+        {
+            private readonly Tensor _mean = torch.zeros(4);
+            private readonly Linear _proj = nn.Linear(4, 4);
+
+            public Norm() : base("Norm") => register_buffer("mean", _mean);
+
+            public override Tensor forward(Tensor input) => _proj.forward(input - _mean);
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Norm", "_proj"));
+
+    // Seen in ported code: a module whose only component is an activation: there is nothing to register.
+    [Test]
+    public Task ModuleHoldingOnlyStatelessLayers_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Activation : nn.Module<Tensor, Tensor>
+        {
+            private readonly GELU _gelu = nn.GELU();
+
+            public Activation() : base("Activation") { }
+
+            public override Tensor forward(Tensor input) => _gelu.forward(input);
         }
         """);
 }

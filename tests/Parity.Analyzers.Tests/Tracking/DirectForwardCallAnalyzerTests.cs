@@ -9,7 +9,8 @@ public sealed class DirectForwardCallAnalyzerTests
     [Test]
     public Task ForwardCalledDirectly_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Recurrent : Module<Tensor, Tensor>
         {
@@ -28,7 +29,8 @@ public sealed class DirectForwardCallAnalyzerTests
     [Test]
     public Task UserVirtualForwardPass_CalledDirectly_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Block
         {
@@ -46,7 +48,8 @@ public sealed class DirectForwardCallAnalyzerTests
     public Task BaseCallCallAndNonVirtualHelpers_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
         using Parity.Nn;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Base : Module<Tensor, Tensor>
         {
@@ -69,7 +72,8 @@ public sealed class DirectForwardCallAnalyzerTests
     [Test]
     public Task ConditionalParenthesizedAndGenericCalls_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Block
         {

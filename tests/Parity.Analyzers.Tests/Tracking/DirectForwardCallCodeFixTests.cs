@@ -11,7 +11,8 @@ public sealed class DirectForwardCallCodeFixTests
     [Test]
     public Task ForwardBecomesCall() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Chain : Module<Tensor, Tensor>
         {
@@ -25,7 +26,8 @@ public sealed class DirectForwardCallCodeFixTests
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Chain : Module<Tensor, Tensor>
         {
@@ -42,7 +44,8 @@ public sealed class DirectForwardCallCodeFixTests
     [Test]
     public Task NoEntryPoint_NoFixIsOffered() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Block
         {
@@ -56,7 +59,8 @@ public sealed class DirectForwardCallCodeFixTests
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Block
         {

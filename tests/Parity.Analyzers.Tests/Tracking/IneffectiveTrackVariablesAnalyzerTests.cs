@@ -9,7 +9,8 @@ public sealed class IneffectiveTrackVariablesAnalyzerTests
     [Test]
     public Task MisplacedAttributes_AreReportedWithTheReason() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         abstract class Base : Module<Tensor, Tensor>
         {
@@ -36,7 +37,8 @@ public sealed class IneffectiveTrackVariablesAnalyzerTests
     [Test]
     public Task OnAHelperMarkedForwardPass_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {

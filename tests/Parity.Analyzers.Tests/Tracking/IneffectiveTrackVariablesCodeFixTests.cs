@@ -11,7 +11,8 @@ public sealed class IneffectiveTrackVariablesCodeFixTests
     [Test]
     public Task RemovesTheAttribute_AloneOrFromAList() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {
@@ -27,7 +28,8 @@ public sealed class IneffectiveTrackVariablesCodeFixTests
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Net : Module<Tensor, Tensor>
         {

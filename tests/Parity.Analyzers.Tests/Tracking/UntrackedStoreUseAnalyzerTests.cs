@@ -9,26 +9,28 @@ public sealed class UntrackedStoreUseAnalyzerTests
     [Test]
     public Task StoreUseInUntrackedForward_IsReportedOnceAtTheMethodName() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class Mlp : Module<Tensor, Tensor>
         {
             protected override Tensor {|#0:Forward|}(Tensor input)
             {
-                var w = GetVariable("w", new long[] { 4, 4 });
-                return Dense(input.MatMul(w), 2, name: "out");
+                var w = {|#1:GetVariable("w", new long[] { 4, 4 })|};
+                return {|#2:Dense(input.matmul(w), 2, name: "out")|};
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Forward", "GetVariable"));
+        VerifyCS.Diagnostic().WithLocation(0).WithLocation(1).WithLocation(2).WithArguments("Forward", "GetVariable"));
 
     [Test]
     public Task TrackedForward_AndHelpers_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         sealed class Mlp : Module<Tensor, Tensor>
         {
@@ -45,8 +47,9 @@ public sealed class UntrackedStoreUseAnalyzerTests
     [Test]
     public Task OverrideOfATrackedOverride_IsTracked_ButAnUntrackedSibling_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         class Base : Module<Tensor, Tensor>
         {

@@ -11,9 +11,10 @@ public sealed class UntrackedStoreUseCodeFixTests
     [Test]
     public Task AddsTrackVariables_ToEveryUntrackedForwardPass() => VerifyCS.VerifyCodeFixAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class A : Module<Tensor, Tensor>
         {
@@ -25,14 +26,15 @@ public sealed class UntrackedStoreUseCodeFixTests
             /// <summary>Scales the input.</summary>
             protected override Tensor [|Forward|](Tensor input)
             {
-                return input.MatMul(GetVariable("w", new long[] { 2, 2 }));
+                return input.matmul(GetVariable("w", new long[] { 2, 2 }));
             }
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
         using static Parity.Compat.VariableScopes;
+        using static TorchSharp.torch;
 
         sealed class A : Module<Tensor, Tensor>
         {
@@ -46,15 +48,16 @@ public sealed class UntrackedStoreUseCodeFixTests
             [TrackVariables]
             protected override Tensor Forward(Tensor input)
             {
-                return input.MatMul(GetVariable("w", new long[] { 2, 2 }));
+                return input.matmul(GetVariable("w", new long[] { 2, 2 }));
             }
         }
         """);
 
     [Test]
     public Task MissingNamespace_GetsAUsingDirective() => VerifyCS.VerifyCodeFixAsync("""
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         sealed class A : Parity.Module<Tensor, Tensor>
         {
@@ -62,8 +65,9 @@ public sealed class UntrackedStoreUseCodeFixTests
         }
         """, """
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
         using static Parity.Compat.Layers;
+        using static TorchSharp.torch;
 
         sealed class A : Parity.Module<Tensor, Tensor>
         {

@@ -10,13 +10,14 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public Task VariableConstructedInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Scale : Module<Tensor, Tensor>
         {
             protected override Tensor Forward(Tensor input)
             {
-                var scale = {|#0:new Variable("scale", Tensor.Ones(1))|};
+                var scale = {|#0:new Variable("scale", ones(1))|};
                 return input * scale;
             }
         }
@@ -45,12 +46,13 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public Task UserFactoryMarkedCreatesVariable_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         static class MyVariables
         {
             [CreatesVariable]
-            public static Variable Fresh(string name) => new Variable(name, Tensor.Zeros(1));
+            public static Variable Fresh(string name) => new Variable(name, zeros(1));
         }
 
         sealed class Block : Module<Tensor, Tensor>
@@ -62,7 +64,8 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public Task CreateOncePatterns_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Guarded : Module<Tensor, Tensor>
         {
@@ -70,31 +73,31 @@ public sealed class VariableCreationAnalyzerTests
             private bool _built;
             private readonly Variable _ctor;
 
-            public Guarded() => _ctor = new Variable("ctor", Tensor.Zeros(1));
+            public Guarded() => _ctor = new Variable("ctor", zeros(1));
 
             protected override Tensor Forward(Tensor input)
             {
-                _a ??= new Variable("a", Tensor.Zeros(1));
+                _a ??= new Variable("a", zeros(1));
                 if (_b is null)
                 {
-                    _b = new Variable("b", Tensor.Zeros(1));
+                    _b = new Variable("b", zeros(1));
                 }
 
-                if (_c == null) _c = new Variable("c", Tensor.Zeros(1));
+                if (_c == null) _c = new Variable("c", zeros(1));
                 if (!_built)
                 {
-                    _d = new Variable("d", Tensor.Zeros(1));
+                    _d = new Variable("d", zeros(1));
                     _built = true;
                 }
 
-                if (_e is not null) { } else { _e = new Variable("e", Tensor.Zeros(1)); }
+                if (_e is not null) { } else { _e = new Variable("e", zeros(1)); }
                 return Rest(input);
             }
 
             private Tensor Rest(Tensor input)
             {
                 // Not a forward pass: helpers and Build-style methods are not analyzed.
-                _f = new Variable("f", Tensor.Zeros(1));
+                _f = new Variable("f", zeros(1));
                 return input * _f;
             }
         }
@@ -110,7 +113,7 @@ public sealed class VariableCreationAnalyzerTests
                     return input * _w;
                 }
 
-                _w = new Variable("w", Tensor.Zeros(1));
+                _w = new Variable("w", zeros(1));
                 return input * _w;
             }
         }
@@ -119,7 +122,8 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public Task LocalNullCheck_IsNotAGuard() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Local : Module<Tensor, Tensor>
         {
@@ -128,7 +132,7 @@ public sealed class VariableCreationAnalyzerTests
                 Variable? w = null;
                 if (w is null)
                 {
-                    w = [|new Variable("w", Tensor.Zeros(1))|];
+                    w = [|new Variable("w", zeros(1))|];
                 }
 
                 return input * w;
@@ -140,7 +144,8 @@ public sealed class VariableCreationAnalyzerTests
     public Task GuardDoesNotReachIntoLambda() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Lazy : Module<Tensor, Tensor>
         {
@@ -150,7 +155,7 @@ public sealed class VariableCreationAnalyzerTests
             {
                 if (_w is null)
                 {
-                    Func<Variable> make = () => [|new Variable("w", Tensor.Zeros(1))|];
+                    Func<Variable> make = () => [|new Variable("w", zeros(1))|];
                     _w = make();
                 }
 
@@ -162,17 +167,18 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public Task OptInForwardPass_IsAnalyzed_AndOverridesInheritTheRole() => VerifyCS.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Helper
         {
             [ForwardPass]
-            public virtual Tensor Step(Tensor x) => x * [|new Variable("a", Tensor.Zeros(1))|];
+            public virtual Tensor Step(Tensor x) => x * [|new Variable("a", zeros(1))|];
         }
 
         sealed class Derived : Helper
         {
-            public override Tensor Step(Tensor x) => x * [|new Variable("b", Tensor.Zeros(1))|];
+            public override Tensor Step(Tensor x) => x * [|new Variable("b", zeros(1))|];
         }
         """);
 
@@ -189,4 +195,28 @@ public sealed class VariableCreationAnalyzerTests
     [Test]
     public void Descriptor_PointsAtItsRulePage()
         => Assert.That(VariableCreationAnalyzer.Rule.HelpLinkUri, Does.EndWith("docs/rules/PAR1001.md"));
+
+    // Seen in ported code: a perturbation fitted per input by its own optimizer is fresh by design; the same
+    // parameter without the optimizer is a weight lost on every call.
+    [Test]
+    public Task ParameterOptimizedWithinTheCall_IsNotReported_ButAnUnoptimizedOne_Is() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Attack : nn.Module<Tensor, Tensor>
+        {
+            public Attack() : base("Attack") { }
+
+            public override Tensor forward(Tensor input)
+            {
+                var delta = nn.Parameter(torch.zeros_like(input));
+                var optimizer = torch.optim.SGD(new[] { delta }, 0.1);
+                optimizer.zero_grad();
+                var bias = {|#0:nn.Parameter(torch.zeros(1))|};
+                return input + delta + bias;
+            }
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Parameter", "forward"));
 }

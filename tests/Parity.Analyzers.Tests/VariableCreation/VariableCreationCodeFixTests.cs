@@ -1,4 +1,7 @@
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Parity.Analyzers.Tests.Verification;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
     Parity.Analyzers.VariableCreation.VariableCreationAnalyzer,
     Parity.Analyzers.CodeFixes.VariableCreation.VariableCreationCodeFixProvider>;
@@ -9,68 +12,37 @@ namespace Parity.Analyzers.Tests.VariableCreation;
 public sealed class VariableCreationCodeFixTests
 {
     [Test]
-    public Task TorchSharpParameter_MovesIntoTheConstructor() => VerifyCS.VerifyCodeFixAsync("""
-        using TorchSharp;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        sealed class Scale : nn.Module<Tensor, Tensor>
-        {
-            public Scale() : base("Scale")
-            {
-                RegisterComponents();
-            }
-
-            public override Tensor forward(Tensor input) => input * [|nn.Parameter(torch.ones(1))|];
-        }
-        """, """
-        using TorchSharp;
-        using TorchSharp.Modules;
-        using static TorchSharp.torch;
-
-        sealed class Scale : nn.Module<Tensor, Tensor>
-        {
-            private readonly Parameter _parameter;
-
-            public Scale() : base("Scale")
-            {
-                RegisterComponents();
-                _parameter = nn.Parameter(torch.ones(1));
-            }
-
-            public override Tensor forward(Tensor input) => input * _parameter;
-        }
-        """);
-
-    [Test]
     public Task FixAllAcrossDocumentsAndProjects_FixesEveryFile()
     {
         var test = VerifyCS.Test();
-        test.Sources.Add("""
+        test.TestState.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class A : Module<Tensor, Tensor>
             {
                 protected override Tensor Forward(Tensor input)
                 {
-                    var shape = input.Shape;
-                    return input * [|new Variable("a", Tensor.Zeros(shape))|] * [|new Variable("b", Tensor.Ones(shape))|];
+                    var shape = input.shape;
+                    return input * [|new Variable("a", zeros(shape))|] * [|new Variable("b", ones(shape))|];
                 }
             }
             """);
-        test.Sources.Add("""
+        test.TestState.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class B : Module<Tensor, Tensor>
             {
-                protected override Tensor Forward(Tensor input) => input * [|new Variable("c", Tensor.Ones(1))|];
+                protected override Tensor Forward(Tensor input) => input * [|new Variable("c", ones(1))|];
             }
             """);
-        test.FixedSources.Add("""
+        test.FixedState.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class A : Module<Tensor, Tensor>
             {
@@ -79,25 +51,30 @@ public sealed class VariableCreationCodeFixTests
 
                 protected override Tensor Forward(Tensor input)
                 {
-                    var shape = input.Shape;
-                    return input * (_variable ??= new Variable("a", Tensor.Zeros(shape))) * (_variable2 ??= new Variable("b", Tensor.Ones(shape)));
+                    var shape = input.shape;
+                    return input * (_variable ??= new Variable("a", zeros(shape))) * (_variable2 ??= new Variable("b", ones(shape)));
                 }
             }
             """);
-        test.FixedSources.Add("""
+        test.FixedState.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class B : Module<Tensor, Tensor>
             {
-                private readonly Variable _variable = new Variable("c", Tensor.Ones(1));
+                private readonly Variable _variable = new Variable("c", ones(1));
 
                 protected override Tensor Forward(Tensor input) => input * _variable;
             }
             """);
-        test.SecondProjectSources.Add("""
+        var second = new ProjectState("SecondProject", LanguageNames.CSharp, "Second", "cs");
+        second.AdditionalReferences.AddRange(TestReferences.All);
+        test.TestState.AdditionalProjects.Add("SecondProject", second);
+        second.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class C : Module<Tensor, Tensor>
             {
@@ -105,12 +82,16 @@ public sealed class VariableCreationCodeFixTests
 
                 public C(float init) => _init = init;
 
-                protected override Tensor Forward(Tensor input) => input * [|new Variable("c", Tensor.Ones(1))|];
+                protected override Tensor Forward(Tensor input) => input * [|new Variable("c", ones(1))|];
             }
             """);
-        test.SecondProjectFixedSources.Add("""
+        var secondFixed = new ProjectState("SecondProject", LanguageNames.CSharp, "Second", "cs");
+        secondFixed.AdditionalReferences.AddRange(TestReferences.All);
+        test.FixedState.AdditionalProjects.Add("SecondProject", secondFixed);
+        secondFixed.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed class C : Module<Tensor, Tensor>
             {
@@ -120,7 +101,7 @@ public sealed class VariableCreationCodeFixTests
                 public C(float init)
                 {
                     _init = init;
-                    _variable = new Variable("c", Tensor.Ones(1));
+                    _variable = new Variable("c", ones(1));
                 }
 
                 protected override Tensor Forward(Tensor input) => input * _variable;

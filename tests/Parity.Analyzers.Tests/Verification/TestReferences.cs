@@ -9,15 +9,16 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Parity.Analyzers.Tests.Verification;
 
 /// <summary>
-/// What test code compiles against: the running .NET's own assemblies plus two stub assemblies built
-/// from embedded sources, one with Parity's API (and the runtime's real marker attributes), one with
-/// TorchSharp's. Built once per test run.
+/// What test code compiles against: the running .NET's own assemblies, the real TorchSharp assembly of the
+/// TorchSharp package and the real Parity runtime assembly. Nothing is stubbed, so a test that compiles here
+/// compiles in a user's project, and the analyzers see exactly the symbols (and marker attributes) users have.
 /// </summary>
 internal static class TestReferences
 {
     private static readonly Lazy<ImmutableArray<MetadataReference>> Framework = new(LoadFramework);
-    private static readonly Lazy<MetadataReference> ParityStub = new(() => CompileStub("Parity", name => name.StartsWith("Stubs/Annotations/", StringComparison.Ordinal) || name == "Stubs/ParityApi.cs"));
-    private static readonly Lazy<MetadataReference> TorchSharpStub = new(() => CompileStub("TorchSharp", name => name == "Stubs/TorchSharpApi.cs"));
+    private static readonly Lazy<ImmutableArray<MetadataReference>> Everything = new(() => Framework.Value
+        .Add(MetadataReference.CreateFromFile(typeof(global::TorchSharp.torch).Assembly.Location))
+        .Add(MetadataReference.CreateFromFile(typeof(Parity.Variable).Assembly.Location)));
 
     /// <summary>Parse options for all test code: the newest C#.</summary>
     public static CSharpParseOptions ParseOptions { get; } = new(LanguageVersion.Latest);
@@ -27,10 +28,10 @@ internal static class TestReferences
         OutputKind.DynamicallyLinkedLibrary,
         nullableContextOptions: NullableContextOptions.Enable);
 
-    /// <summary>Every reference test code gets: the framework, Parity and TorchSharp.</summary>
-    public static ImmutableArray<MetadataReference> All => Framework.Value.Add(ParityStub.Value).Add(TorchSharpStub.Value);
+    /// <summary>Every reference test code gets: the framework, TorchSharp and Parity.</summary>
+    public static ImmutableArray<MetadataReference> All => Everything.Value;
 
-    /// <summary>The framework's reference assemblies alone, for tests that build their own libraries.</summary>
+    /// <summary>The framework's assemblies alone, for tests that build their own libraries.</summary>
     public static ImmutableArray<MetadataReference> FrameworkOnly => Framework.Value;
 
     /// <summary>Reads an embedded resource of this assembly as text.</summary>
@@ -48,32 +49,14 @@ internal static class TestReferences
 
     private static ImmutableArray<MetadataReference> LoadFramework()
     {
-        // The running framework's own directory: its assemblies are what "dotnet build" would reference.
+        // The running framework's own directory: the assemblies the test host (and the fixed modules the tests
+        // run) bind to, so compiling against them needs no reference-assembly download.
         var frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         var trusted = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
         return trusted
             .Where(path => string.Equals(Path.GetDirectoryName(path), frameworkDirectory, StringComparison.Ordinal))
-            .Where(path => !Path.GetFileName(path).StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal)
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
-    }
-
-    private static MetadataReference CompileStub(string assemblyName, Func<string, bool> include)
-    {
-        var trees = ResourceNames("Stubs/")
-            .Where(include)
-            .Select(name => CSharpSyntaxTree.ParseText(ReadResource(name), ParseOptions, path: name))
-            .ToList();
-        var compilation = CSharpCompilation.Create(assemblyName, trees, Framework.Value, CompilationOptions);
-        using var image = new MemoryStream();
-        var result = compilation.Emit(image);
-        if (!result.Success)
-        {
-            var errors = string.Join(Environment.NewLine, result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error));
-            throw new InvalidOperationException($"The {assemblyName} stub does not compile; fix Stubs/ (or the runtime's marker attributes):{Environment.NewLine}{errors}");
-        }
-
-        return MetadataReference.CreateFromImage(image.ToArray(), filePath: assemblyName + ".dll");
     }
 }

@@ -2,9 +2,10 @@
 // looks after the recipe is followed. Every analyzer must stay silent on it.
 using System;
 using Parity;
-using Parity.Torch;
+using TorchSharp;
 using static Parity.Compat.Layers;
 using static Parity.Compat.VariableScopes;
+using static TorchSharp.torch;
 
 namespace Corpus.ParityCompat;
 
@@ -39,7 +40,7 @@ public sealed class InceptionStyleBlock : Module<Tensor, Tensor>
         }
 
         _shared ??= MakeTemplate("shared", (Tensor x) => Dense(x, _filters, name: "proj"));
-        var scale = GetVariable("scale", new long[] { 1 }, Initializers.Zeros());
+        var scale = GetVariable("scale", new long[] { 1 }, initializer: Initializers.Zeros());
         var mixed = branch0 + branch1 + branch2;
         return _shared(mixed) * scale + input;
     }
@@ -51,7 +52,7 @@ public sealed class Stem : Module<Tensor, Tensor>
     protected override Tensor Forward(Tensor input)
     {
         using var scope = VariableScope("stem");
-        var x = Conv2d(input, 32, 3, strides: 2, padding: "VALID");
+        var x = Conv2d(input, 32, 3, strides: 2, padding: Parity.Padding.Valid);
         x = MaxPooling2d(x, 3, 2);
         x = Dropout(x, 0.2);
         var head = GetOrCreateLayer("head", () => new InceptionStyleBlock(32));

@@ -2,13 +2,14 @@
 // lazily behind a guard) and call submodules through Call.
 using Parity;
 using Parity.Nn;
-using Parity.Torch;
+using TorchSharp;
+using static TorchSharp.torch;
 
 namespace Corpus.ParityNative;
 
 public sealed class NativeClassifier : Module<Tensor, Tensor>
 {
-    private readonly Conv2d _conv;
+    private readonly Conv2D _conv;
     private readonly BatchNormalization _norm = new BatchNormalization();
     private Dense? _logits;
     private Variable? _temperature;
@@ -17,7 +18,7 @@ public sealed class NativeClassifier : Module<Tensor, Tensor>
     public NativeClassifier(int classes)
     {
         _classes = classes;
-        _conv = new Conv2d(16, 3);
+        _conv = new Conv2D(16, 3);
     }
 
     protected override Tensor Forward(Tensor input)
@@ -26,7 +27,7 @@ public sealed class NativeClassifier : Module<Tensor, Tensor>
         _logits ??= new Dense(_classes, name: "logits");
         if (_temperature is null)
         {
-            _temperature = new Variable("temperature", Tensor.Ones(1));
+            _temperature = new Variable("temperature", ones(1));
         }
 
         return _logits.Call(x) * _temperature;
@@ -44,7 +45,7 @@ public class ResidualBase : Module<Tensor, Tensor>
         if (!_built)
         {
             _inner = new Dense(8);
-            _gate = new Variable("gate", Tensor.Zeros(1));
+            _gate = new Variable("gate", zeros(1));
             _built = true;
         }
 

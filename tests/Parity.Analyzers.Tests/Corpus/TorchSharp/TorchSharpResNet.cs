@@ -50,7 +50,13 @@ public sealed class ResNet : nn.Module<Tensor, Tensor>
             x = block.forward(x);
         }
 
-        _head ??= nn.Linear(_widths[^1], 10);
+        // Sized on the first call and registered there: RegisterComponents() ran in the constructor.
+        if (_head is null)
+        {
+            _head = nn.Linear(_widths[^1], 10);
+            register_module("head", _head);
+        }
+
         return _head.forward(nn.functional.relu(x));
     }
 }
@@ -60,4 +66,28 @@ public sealed class Stateless : nn.Module<Tensor, Tensor>
     public Stateless() : base(nameof(Stateless)) { }
 
     public override Tensor forward(Tensor input) => nn.functional.relu(input);
+}
+
+public sealed class Heads : nn.Module<Tensor, Tensor>
+{
+    private readonly Sequential _trunk = nn.Sequential(nn.Linear(8, 8), nn.ReLU(), nn.Dropout(0.1));
+    private readonly ModuleDict<Linear> _heads = nn.ModuleDict<Linear>(("a", nn.Linear(8, 2)), ("b", nn.Linear(8, 2)));
+    private readonly Parameter _temperature;
+    private Tensor? _lastInput;
+
+    public Heads() : base(nameof(Heads))
+    {
+        RegisterComponents();
+        // Registered by name after RegisterComponents(): explicit registration works at any time.
+        _temperature = nn.Parameter(torch.ones(1));
+        register_parameter("temperature", _temperature);
+    }
+
+    public override Tensor forward(Tensor input)
+    {
+        // A cache assigned after registration is not a weight.
+        _lastInput = input.detach();
+        var x = _trunk.forward(input);
+        return (_heads["a"].forward(x) + _heads["b"].forward(x)) / _temperature;
+    }
 }

@@ -12,17 +12,18 @@ using VerifyRegister = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Pari
 namespace Parity.Analyzers.Tests.Core;
 
 /// <summary>
-/// The rules find their declarations per tree and their calls by name in the source text; these pin what
-/// that must still see (partial declarations across files, calls written in every form) and what it must
-/// not mistake for a call (the name in a comment, a string or a longer identifier).
+/// Modules declared in several files, calls written in every form, nested types and look-alike names: what
+/// the rules must still see (a partial module's forward pass or registration in another file) and what they
+/// must not take for the module's own code or for a call.
 /// </summary>
 [TestFixture]
-public sealed class PerTreeDiscoveryTests
+public sealed class PartialAndNestedModuleTests
 {
     [Test]
     public Task ForwardNameInCommentsStringsAndLongerIdentifiers_IsNotACall() => VerifyDirectCall.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         sealed class Block : Module<Tensor, Tensor>
         {
@@ -48,7 +49,8 @@ public sealed class PerTreeDiscoveryTests
     [Test]
     public Task UnqualifiedAndThisCalls_AreReported_ButBaseCallIsNot() => VerifyDirectCall.VerifyAnalyzerAsync("""
         using Parity;
-        using Parity.Torch;
+        using TorchSharp;
+        using static TorchSharp.torch;
 
         class Block : Module<Tensor, Tensor>
         {
@@ -67,18 +69,20 @@ public sealed class PerTreeDiscoveryTests
     [Test]
     public Task ForwardPassOfAPartialModule_IsFoundInTheFileThatDeclaresIt()
     {
-        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new Parity.Analyzers.LayerCreation.LayerCreationAnalyzer()));
-        test.Sources.Add("""
+        var test = AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>.Test();
+        test.TestState.Sources.Add("""
             using Parity;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed partial class Net : Module<Tensor, Tensor>
             {
             }
             """);
-        test.Sources.Add("""
+        test.TestState.Sources.Add("""
             using Parity.Nn;
-            using Parity.Torch;
+            using TorchSharp;
+            using static TorchSharp.torch;
 
             sealed partial class Net
             {
@@ -92,8 +96,8 @@ public sealed class PerTreeDiscoveryTests
     [Test]
     public Task RegistrationInAnotherFileOfAPartialModule_Counts()
     {
-        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new MissingRegisterComponentsAnalyzer()));
-        test.Sources.Add("""
+        var test = AnalyzerVerifier<MissingRegisterComponentsAnalyzer>.Test();
+        test.TestState.Sources.Add("""
             using TorchSharp;
             using TorchSharp.Modules;
             using static TorchSharp.torch;
@@ -105,7 +109,7 @@ public sealed class PerTreeDiscoveryTests
                 public override Tensor forward(Tensor input) => _fc.forward(input);
             }
             """);
-        test.Sources.Add("""
+        test.TestState.Sources.Add("""
             sealed partial class Mlp
             {
                 public Mlp() : base("Mlp") => RegisterComponents();
@@ -161,8 +165,8 @@ public sealed class PerTreeDiscoveryTests
     [Test]
     public Task AutoPropertyInAnotherFileOfAPartialModule_IsReportedThere()
     {
-        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new ComponentInAutoPropertyAnalyzer()));
-        test.Sources.Add("""
+        var test = AnalyzerVerifier<ComponentInAutoPropertyAnalyzer>.Test();
+        test.TestState.Sources.Add("""
             using TorchSharp;
             using static TorchSharp.torch;
 
@@ -173,7 +177,7 @@ public sealed class PerTreeDiscoveryTests
                 public override Tensor forward(Tensor input) => Head.forward(input);
             }
             """);
-        test.Sources.Add("""
+        test.TestState.Sources.Add("""
             using TorchSharp.Modules;
 
             sealed partial class Net
@@ -188,8 +192,8 @@ public sealed class PerTreeDiscoveryTests
     [Test]
     public Task TrackVariablesOnAPartialMethod_IsReportedOnce()
     {
-        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new IneffectiveTrackVariablesAnalyzer()));
-        test.Sources.Add("""
+        var test = AnalyzerVerifier<IneffectiveTrackVariablesAnalyzer>.Test();
+        test.TestState.Sources.Add("""
             using Parity;
 
             sealed partial class Helper
@@ -198,7 +202,7 @@ public sealed class PerTreeDiscoveryTests
                 partial void Build();
             }
             """);
-        test.Sources.Add("""
+        test.TestState.Sources.Add("""
             sealed partial class Helper
             {
                 [System.CLSCompliant(false)]
@@ -206,43 +210,6 @@ public sealed class PerTreeDiscoveryTests
             }
             """);
         test.ExpectedDiagnostics.Add(VerifyIneffective.Diagnostic().WithLocation(0).WithArguments("Build", "it does not override a forward pass such as Module<TIn, TOut>.Forward"));
-        return test.RunAsync();
-    }
-
-    // The names as the calls spell them: with a \u escape, or holding a soft hyphen (U+00AD, Unicode category
-    // Cf), which an identifier may hold and its name leaves out. Either way the text does not hold "Forward" or
-    // "RegisterComponents" where they are called. The comments' text outside ASCII must not matter either way.
-    [TestCase(@"Forw\u0061rd", @"\u0052egisterComponents", TestName = "NamesSpelledWithUnicodeEscapes_AreStillFound")]
-    [TestCase("Forw\u00ADard", "Register\u00ADComponents", TestName = "NamesHoldingFormattingCharacters_AreStillFound")]
-    public Task NamesSpelledOtherThanTheyRead_AreStillFound(string forward, string registerComponents)
-    {
-        var test = new VerifierTest(ImmutableArray.Create<DiagnosticAnalyzer>(new DirectForwardCallAnalyzer(), new MissingRegisterComponentsAnalyzer()));
-        test.Sources.Add($$"""
-            using Parity;
-            using Parity.Torch;
-
-            // Größe, café: no name hides here.
-            class Block : Module<Tensor, Tensor>
-            {
-                protected override Tensor Forward(Tensor input) => input;
-                public Tensor Again(Tensor input) => {|#0:{{forward}}(input)|};
-            }
-            """);
-        test.Sources.Add($$"""
-            using TorchSharp;
-            using TorchSharp.Modules;
-            using static TorchSharp.torch;
-
-            sealed class Mlp : nn.Module<Tensor, Tensor>
-            {
-                private readonly Linear _fc = nn.Linear(4, 8);
-
-                public Mlp() : base("Mlp") => {{registerComponents}}(); // µ
-
-                public override Tensor forward(Tensor input) => _fc.forward(input);
-            }
-            """);
-        test.ExpectedDiagnostics.Add(VerifyDirectCall.Diagnostic().WithLocation(0).WithArguments("Block.Forward"));
         return test.RunAsync();
     }
 

@@ -1,0 +1,70 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Parity.Analyzers.Core;
+
+namespace Parity.Analyzers.TorchSharp;
+
+/// <summary>
+/// Runs a TorchSharp rule once per custom TorchSharp module, after the module's code has been read for its
+/// registrations (<see cref="ModuleRegistrations"/>): a symbol-start action on the module, operation actions on
+/// its invocations and field stores with a cheap name or symbol test first, and the rule at the symbol's end.
+/// </summary>
+internal static class TorchSharpModuleScope
+{
+    /// <summary>Runs <paramref name="rule"/> for every custom TorchSharp module of a compilation that sees TorchSharp.</summary>
+    public static void Register(AnalysisContext context, Action<SymbolAnalysisContext, ModuleRegistrations, KnownSymbols> rule)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.Get(start.Compilation) is not { HasTorchSharp: true } symbols)
+            {
+                return;
+            }
+
+            start.RegisterSymbolStartAction(
+                module =>
+                {
+                    var type = (INamedTypeSymbol)module.Symbol;
+                    if (!TorchSharpComponents.IsCustomModule(type, symbols))
+                    {
+                        return;
+                    }
+
+                    var registrations = new ModuleRegistrations(type);
+                    module.RegisterOperationAction(operation => RecordCall(operation, registrations, symbols), OperationKind.Invocation);
+                    module.RegisterOperationAction(operation => RecordStore(operation, registrations), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+                    module.RegisterSymbolEndAction(end => rule(end, registrations, symbols));
+                },
+                SymbolKind.NamedType);
+        });
+    }
+
+    private static void RecordCall(OperationAnalysisContext context, ModuleRegistrations registrations, KnownSymbols symbols)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (ModuleRegistrations.RegistrationNames.Contains(invocation.TargetMethod.Name)
+            && invocation.Instance is IInstanceReferenceOperation
+            && symbols.IsTorchModule(invocation.TargetMethod.ContainingType)
+            && IsOwnCode(context.ContainingSymbol, registrations.Type))
+        {
+            registrations.AddCall(invocation, context.ContainingSymbol);
+        }
+    }
+
+    private static void RecordStore(OperationAnalysisContext context, ModuleRegistrations registrations)
+    {
+        var assignment = (IAssignmentOperation)context.Operation;
+        if (assignment.Target is IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field: var field }
+            && SymbolEqualityComparer.Default.Equals(field.ContainingType, registrations.Type)
+            && IsOwnCode(context.ContainingSymbol, registrations.Type))
+        {
+            registrations.AddStore(field, assignment, context.ContainingSymbol);
+        }
+    }
+
+    // A nested type's code is its own, not the module's.
+    private static bool IsOwnCode(ISymbol containing, INamedTypeSymbol type)
+        => SymbolEqualityComparer.Default.Equals(containing as INamedTypeSymbol ?? containing.ContainingType, type);
+}
