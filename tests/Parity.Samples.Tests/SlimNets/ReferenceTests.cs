@@ -25,7 +25,7 @@ public sealed class ReferenceTests
     [TestCase(true)]
     public void MobilenetV1MatchesTheNumPyReference(bool training)
     {
-        var moving = NumPyReference.Compare("mobilenet_v1", (x, t) => LegacyMobilenetV1.Forward(x, t, dropoutKeepProbability: 1.0), training, training ? TrainingAtol : InferenceAtol);
+        var moving = SlimReferenceComparison.Compare("mobilenet_v1", (x, t) => LegacyMobilenetV1.Forward(x, t, dropoutKeepProbability: 1.0), training, training ? TrainingAtol : InferenceAtol);
 
         // 27 batch norms (Conv2d_0 and 13 depthwise + pointwise pairs), each a mean and a variance.
         Assert.That(moving, Is.EqualTo(training ? 2 * 27 : 0));
