@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Parity.Checkpoints;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Parity.Testing;
@@ -43,29 +44,22 @@ public static partial class EndpointComparison
         bool actualIsNchw = false)
     {
         ArgumentNullException.ThrowIfNull(actual);
-        var recorded = NpzCheckpoint.ReadTensorsInOrder(recordingPath);
-        try
-        {
-            var map = nameMap ?? (name => name);
-            var byName = recorded.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
-            var laidOut = actual.Select(pair => new KeyValuePair<string, Tensor>(pair.Key, actualIsNchw && pair.Value.dim() == 4 ? pair.Value.permute(0, 2, 3, 1) : pair.Value)).ToArray();
-            foreach (var (name, tensor) in laidOut)
-            {
-                if (byName.TryGetValue(map(name), out var wanted))
-                {
-                    CheckLayout(name, tensor, wanted, actualIsNchw, recordingPath);
-                }
-            }
 
-            return Compare(laidOut, recorded, rtol, atol, equalNan, nameMap);
-        }
-        finally
+        // The recording and the NHWC views of NCHW endpoints live only for the comparison.
+        using var scope = torch.NewDisposeScope();
+        var recorded = NpzCheckpoint.ReadTensorsInOrder(recordingPath);
+        var map = nameMap ?? (name => name);
+        var byName = recorded.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal);
+        var laidOut = actual.Select(pair => new KeyValuePair<string, Tensor>(pair.Key, actualIsNchw && pair.Value.dim() == 4 ? pair.Value.permute(0, 2, 3, 1) : pair.Value)).ToArray();
+        foreach (var (name, tensor) in laidOut)
         {
-            foreach (var (_, tensor) in recorded)
+            if (byName.TryGetValue(map(name), out var wanted))
             {
-                tensor.Dispose();
+                CheckLayout(name, tensor, wanted, actualIsNchw, recordingPath);
             }
         }
+
+        return Compare(laidOut, recorded, rtol, atol, equalNan, nameMap);
     }
 
     /// <summary>Asserts that every endpoint matches a recording of the original model; see <see cref="Compare(IEnumerable{KeyValuePair{string, Tensor}}, string, double?, double?, bool, Func{string, string}?, bool)"/>.</summary>

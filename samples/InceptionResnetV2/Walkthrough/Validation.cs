@@ -124,25 +124,44 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
         });
     }
 
-    private void StepThree(Module<Tensor, InceptionOutput> shim)
+    private void StepThree(Module<Tensor, InceptionOutput> shim) =>
+        StepThreeFilled(shim, "step 3: every variable 0.001, inference on ones: outputs and regularization loss", variables => VariableFill.Constant(variables), recordNumbers: true);
+
+    /// <summary>
+    /// Step 3 again with a value of its own for every element, derived from the variable's name: the
+    /// constant filling cannot see a transposed kernel, swapped gamma and beta or two crossed variables.
+    /// </summary>
+    private void StepThreeDistinct(Module<Tensor, InceptionOutput> shim) =>
+        StepThreeFilled(shim, "step 3: every variable distinct values derived from its name, inference on ones: outputs and regularization loss", variables => VariableFill.Distinct(variables), recordNumbers: false);
+
+    /// <summary>Fills both sides' variables the same way, runs inference on ones and compares outputs and regularization loss.</summary>
+    /// <param name="shim">The shim, already called once (its variables exist).</param>
+    /// <param name="name">The step's name in the report.</param>
+    /// <param name="fill">Sets every variable of one side; run on the legacy graph's and then on the shim's.</param>
+    /// <param name="recordNumbers">Whether to keep the loss and first logits for the report (the constant filling's numbers, which the PyTorch peer reproduces).</param>
+    private void StepThreeFilled(Module<Tensor, InceptionOutput> shim, string name, Action<IEnumerable<Variable>> fill, bool recordNumbers)
     {
-        Step("step 3: every variable 0.001, inference on ones: outputs and regularization loss", () =>
+        Step(name, () =>
         {
             using var noGrad = torch.no_grad();
             var graph = structureGraph ?? new LegacyGraph();
-            VariableFill.Constant(graph.GlobalVariables);
+            fill(graph.GlobalVariables);
             var expected = graph.Run(() => model.Legacy(Image(), false));
             var expectedLoss = Sum(graph.RegularizationLosses);
 
-            VariableFill.Constant(shim.Variables);
+            fill(shim.Variables);
             Perturb(shim);
             var actual = shim.Call(Image(), training: false);
             var actualLoss = Sum(shim.Losses);
 
-            report.Constant = new ConstantInference(
-                actualLoss.item<float>(),
-                First5(actual.Logits),
-                actual.AuxLogits is { } aux ? First5(aux) : []);
+            if (recordNumbers)
+            {
+                report.Constant = new ConstantInference(
+                    actualLoss.item<float>(),
+                    First5(actual.Logits),
+                    actual.AuxLogits is { } aux ? First5(aux) : []);
+            }
+
             return StepOutcome.From(CompareOutputs(actual, actualLoss, expected, expectedLoss), "outputs and regularization loss match");
         });
     }
@@ -156,27 +175,6 @@ public sealed class Validation(WalkthroughOptions options, Func<string, Func<Ste
                 ?? throw new ArgumentException($"--perturb: the shim has no variable '{name}'; use a full name such as 'InceptionResnetV2/Mixed_6a/Branch_0/Conv2d_1a_3x3/weights'.");
             variable.Value.mul_(2);
         }
-    }
-
-    /// <summary>
-    /// Step 3 again with a value of its own for every element, derived from the variable's name: the
-    /// constant filling cannot see a transposed kernel, swapped gamma and beta or two crossed variables.
-    /// </summary>
-    private void StepThreeDistinct(Module<Tensor, InceptionOutput> shim)
-    {
-        Step("step 3: every variable distinct values derived from its name, inference on ones: outputs and regularization loss", () =>
-        {
-            using var noGrad = torch.no_grad();
-            var graph = structureGraph ?? new LegacyGraph();
-            VariableFill.Distinct(graph.GlobalVariables);
-            var expected = graph.Run(() => model.Legacy(Image(), false));
-            var expectedLoss = Sum(graph.RegularizationLosses);
-
-            VariableFill.Distinct(shim.Variables);
-            Perturb(shim);
-            var actual = shim.Call(Image(), training: false);
-            return StepOutcome.From(CompareOutputs(actual, Sum(shim.Losses), expected, expectedLoss), "outputs and regularization loss match");
-        });
     }
 
     /// <summary>
