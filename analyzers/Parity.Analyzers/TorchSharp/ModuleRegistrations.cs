@@ -8,7 +8,7 @@ namespace Parity.Analyzers.TorchSharp;
 /// <summary>
 /// What the code of one custom TorchSharp module does to register its components: its calls of
 /// <c>RegisterComponents()</c>, <c>register_module</c>, <c>register_parameter</c> and <c>register_buffer</c>
-/// on itself, and the stores into its own fields (<c>=</c> and <c>??=</c>), each with the member whose code
+/// on itself, and the stores into its own and inherited fields (<c>=</c> and <c>??=</c>), each with the member whose code
 /// holds it. Gathered by <see cref="TorchSharpModuleScope"/> from the module's operations.
 /// </summary>
 internal sealed class ModuleRegistrations
@@ -28,7 +28,7 @@ internal sealed class ModuleRegistrations
     /// <summary>The module's registration calls on itself, with the member whose code holds each.</summary>
     public IReadOnlyList<(IInvocationOperation Call, ISymbol Member)> Calls => calls;
 
-    /// <summary>The stores into the module's own instance fields, with the member whose code holds each.</summary>
+    /// <summary>The stores into the module's own and inherited instance fields, with the member whose code holds each.</summary>
     public IReadOnlyList<(IFieldSymbol Field, IOperation Store, ISymbol Member)> Stores => stores;
 
     /// <summary>
