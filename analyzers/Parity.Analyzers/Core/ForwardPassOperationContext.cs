@@ -4,27 +4,57 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Parity.Analyzers.Core;
 
-/// <summary>One operation of a forward pass handed to a rule by <see cref="ForwardPassScope"/>, with the forward pass it lies in.</summary>
+/// <summary>
+/// One operation handed to a rule by <see cref="ForwardPassScope"/>: an operation of a forward pass, or of a
+/// module's helper method that a forward pass may call (then what the rule reports waits until the module's
+/// calls are known, see <see cref="ForwardPassHelpers"/>).
+/// </summary>
 internal readonly struct ForwardPassOperationContext
 {
     private readonly OperationAnalysisContext context;
+    private readonly ForwardPassHelpers? helpers;
 
-    /// <summary>Wraps the host's <paramref name="context"/> for an operation of <paramref name="forwardPass"/>.</summary>
-    public ForwardPassOperationContext(OperationAnalysisContext context, IMethodSymbol forwardPass)
+    /// <summary>Wraps the host's <paramref name="context"/> for an operation of <paramref name="method"/>.</summary>
+    /// <param name="context">The host's context.</param>
+    /// <param name="method">The forward pass or helper whose body holds the operation.</param>
+    /// <param name="helpers">The module's helper calls when <paramref name="method"/> is a helper, not a forward pass.</param>
+    public ForwardPassOperationContext(OperationAnalysisContext context, IMethodSymbol method, ForwardPassHelpers? helpers = null)
     {
         this.context = context;
-        ForwardPass = forwardPass;
+        this.helpers = helpers;
+        Method = method;
     }
 
     /// <summary>The operation to analyze.</summary>
     public IOperation Operation => context.Operation;
 
-    /// <summary>The forward pass whose body holds <see cref="Operation"/>.</summary>
-    public IMethodSymbol ForwardPass { get; }
+    /// <summary>The forward pass (or helper) whose body holds <see cref="Operation"/>.</summary>
+    public IMethodSymbol Method { get; }
+
+    /// <summary>The type whose code holds <see cref="Operation"/>.</summary>
+    public INamedTypeSymbol ContainingType => Method.ContainingType;
 
     /// <summary>Cancels the analysis.</summary>
     public CancellationToken CancellationToken => context.CancellationToken;
 
-    /// <summary>Reports <paramref name="diagnostic"/>.</summary>
+    /// <summary>Reports <paramref name="diagnostic"/> (for rules that look at forward passes only).</summary>
     public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
+
+    /// <summary>
+    /// Reports <paramref name="rule"/> at <see cref="Operation"/> with the arguments <c>{0}</c> =
+    /// <paramref name="created"/> and <c>{1}</c> = the forward pass that runs it. In a helper the report waits for
+    /// the module's end, is dropped when no forward pass calls the helper, and points at the call that does.
+    /// </summary>
+    public void ReportCreation(DiagnosticDescriptor rule, string created)
+    {
+        var location = Operation.Syntax.GetLocation();
+        if (helpers is null)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(rule, location, created, Method.Name));
+        }
+        else
+        {
+            helpers.Defer(Method, rule, location, created);
+        }
+    }
 }

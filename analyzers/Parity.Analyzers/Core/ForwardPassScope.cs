@@ -6,9 +6,9 @@ namespace Parity.Analyzers.Core;
 
 /// <summary>
 /// Runs a rule on the operations of forward passes only: methods carrying (or overriding a method carrying)
-/// <c>[ForwardPass]</c> and TorchSharp modules' <c>forward</c>. Constructors, <c>Build</c>-style methods and
-/// other helpers are not analyzed: only a forward pass runs on every call, and a helper opts in by carrying
-/// <c>[ForwardPass]</c>.
+/// <c>[ForwardPass]</c> and TorchSharp modules' <c>forward</c>. Constructors and <c>Build</c>-style methods are
+/// not analyzed: only a forward pass runs on every call. The creation rules also follow a module's own helper
+/// methods that a forward pass calls (<see cref="RegisterWithHelpers"/>).
 /// </summary>
 /// <remarks>
 /// The usual shape of an operation-based analyzer: the known symbols are resolved once per compilation (a
@@ -27,18 +27,73 @@ internal static class ForwardPassScope
     {
         context.RegisterCompilationStartAction(start =>
         {
+            if (KnownSymbols.Get(start.Compilation) is { } symbols)
+            {
+                RegisterForwardPasses(start, action, symbols, kinds);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> inside forward passes as <see cref="Register"/> does, and also inside the
+    /// other methods and property getters of each module (a class deriving from <c>torch.nn.Module</c>, Parity's
+    /// modules included); what it reports there through <see cref="ForwardPassOperationContext.ReportCreation"/>
+    /// is kept only when a forward pass of the module calls that method per call (<see cref="ForwardPassHelpers"/>).
+    /// </summary>
+    /// <param name="context">The analyzer's context.</param>
+    /// <param name="action">The rule.</param>
+    /// <param name="kinds">The operation kinds the rule looks at.</param>
+    public static void RegisterWithHelpers(AnalysisContext context, Action<ForwardPassOperationContext, KnownSymbols> action, params OperationKind[] kinds)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
             if (KnownSymbols.Get(start.Compilation) is not { } symbols)
             {
                 return;
             }
 
-            start.RegisterOperationBlockStartAction(block =>
+            RegisterForwardPasses(start, action, symbols, kinds);
+            if (symbols.HasTorchSharp)
             {
-                if (block.OwningSymbol is IMethodSymbol method && symbols.IsForwardPass(method))
-                {
-                    block.RegisterOperationAction(operation => action(new ForwardPassOperationContext(operation, method), symbols), kinds);
-                }
-            });
+                start.RegisterSymbolStartAction(module => RegisterHelpers(module, action, symbols, kinds), SymbolKind.NamedType);
+            }
         });
+    }
+
+    private static void RegisterForwardPasses(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds)
+    {
+        start.RegisterOperationBlockStartAction(block =>
+        {
+            if (block.OwningSymbol is IMethodSymbol method && symbols.IsForwardPass(method))
+            {
+                block.RegisterOperationAction(operation => action(new ForwardPassOperationContext(operation, method), symbols), kinds);
+            }
+        });
+    }
+
+    private static void RegisterHelpers(SymbolStartAnalysisContext module, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds)
+    {
+        var type = (INamedTypeSymbol)module.Symbol;
+        if (type.TypeKind != TypeKind.Class || !symbols.IsTorchModule(type))
+        {
+            return;
+        }
+
+        var helpers = new ForwardPassHelpers(type);
+        module.RegisterOperationBlockStartAction(block =>
+        {
+            if (block.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } method
+                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
+            {
+                return;
+            }
+
+            block.RegisterOperationAction(operation => helpers.RecordCall(method, operation.Operation, symbols), OperationKind.Invocation, OperationKind.PropertyReference);
+            if (!symbols.IsForwardPass(method))
+            {
+                block.RegisterOperationAction(operation => action(new ForwardPassOperationContext(operation, method, helpers), symbols), kinds);
+            }
+        });
+        module.RegisterSymbolEndAction(end => helpers.ReportReached(end, symbols));
     }
 }

@@ -23,24 +23,33 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A forward pass runs on every call of the model. A layer constructed there brings new weights each time, so the model never keeps what it learned. Construct the layer in the constructor, behind 'field ??= ...', or through GetOrCreateLayer.");
 
+    /// <summary>The same rule in a plain TorchSharp module, in TorchSharp's terms.</summary>
+    internal static readonly DiagnosticDescriptor TorchSharpRule = DescriptorFactory.Create(
+        AnalyzerIds.LayerCreatedInForwardPass,
+        "Layer created in forward pass",
+        "'{0}' makes a new module with fresh weights on every call of '{1}', and it is never registered: parameters(), state_dict() and the optimizer never see it; create it once, in the constructor before RegisterComponents()",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A TorchSharp module's forward runs on every call. A submodule constructed there starts from new random weights each time and is not registered with the module, so training never reaches it, state_dict() does not save it and to(device) does not move it. Construct it in the constructor, before RegisterComponents(), and keep it in a field.");
+
     /// <summary>The same rule for a dropout or normalization layer, whose per-call copy also ignores <c>eval()</c>.</summary>
     internal static readonly DiagnosticDescriptor TrainingModeRule = DescriptorFactory.Create(
         AnalyzerIds.LayerCreatedInForwardPass,
         "Layer created in forward pass",
-        "'{0}' creates a new layer on every call of forward pass '{1}'; a layer made per call is never registered, so it stays in training mode and eval() does not reach it: create it once, in the constructor",
+        "'{0}' creates a new layer on every call of '{1}'; a layer made per call is never registered, so it stays in training mode and eval() does not reach it: create it once, in the constructor",
         DiagnosticCategories.Creation,
         DiagnosticSeverity.Warning,
         "A dropout or normalization layer constructed in the forward pass is a new, unregistered layer on every call: module.eval() never switches it to evaluation, so dropout keeps dropping and batch norm keeps using batch statistics at inference. Construct it once, in the constructor.");
 
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TrainingModeRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule, TrainingModeRule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.RegisterWithHelpers(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
@@ -58,8 +67,10 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var rule = TorchSharpComponents.HasTrainingMode(context.Operation.Type) ? TrainingModeRule : Rule;
-        context.ReportDiagnostic(Diagnostic.Create(rule, context.Operation.Syntax.GetLocation(), created, context.ForwardPass.Name));
+        var rule = TorchSharpComponents.HasTrainingMode(context.Operation.Type) ? TrainingModeRule
+            : TorchSharpComponents.IsCustomModule(context.ContainingType, symbols) ? TorchSharpRule
+            : Rule;
+        context.ReportCreation(rule, created);
     }
 
     private static bool CreatesLayer(IMethodSymbol method, KnownSymbols symbols)

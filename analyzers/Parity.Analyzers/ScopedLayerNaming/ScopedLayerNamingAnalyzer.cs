@@ -52,7 +52,7 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, context.ForwardPass.Name, nameParameter));
+        context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, context.Method.Name, nameParameter));
     }
 
     /// <summary>True when a <c>using</c> of a named variable scope encloses <paramref name="operation"/>.</summary>

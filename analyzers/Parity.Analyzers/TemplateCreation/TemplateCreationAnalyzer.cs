@@ -30,7 +30,7 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
+        ForwardPassScope.RegisterWithHelpers(context, Analyze, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
@@ -39,7 +39,7 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
         if (KnownSymbols.HasAttribute(invocation.TargetMethod.OriginalDefinition, symbols.CreatesTemplate)
             && !CreateOnceGuards.IsCreatedOnce(invocation, symbols))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, invocation.Syntax.GetLocation(), invocation.TargetMethod.Name, context.ForwardPass.Name));
+            context.ReportCreation(Rule, invocation.TargetMethod.Name);
         }
     }
 }

@@ -35,7 +35,9 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
-        if (module.CallsAnyOf("RegisterComponents"))
+        // A base class that registers in its constructor has registered this module too (its field initializers
+        // included); what the derived constructor assigns later is PAR3004's report.
+        if (module.CallsAnyOf("RegisterComponents") || BaseRegistration.FindRegisteringBase(module.Type, symbols, context.CancellationToken) is not null)
         {
             return;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,7 +9,7 @@ namespace Parity.Analyzers.TorchSharp;
 /// <summary>
 /// What the code of one custom TorchSharp module does to register its components: its calls of
 /// <c>RegisterComponents()</c>, <c>register_module</c>, <c>register_parameter</c> and <c>register_buffer</c>
-/// on itself, and the stores into its own fields (<c>=</c> and <c>??=</c>), each with the member whose code
+/// on itself, and the stores into its own and inherited fields (<c>=</c> and <c>??=</c>), each with the member whose code
 /// holds it. Gathered by <see cref="TorchSharpModuleScope"/> from the module's operations.
 /// </summary>
 internal sealed class ModuleRegistrations
@@ -28,7 +29,7 @@ internal sealed class ModuleRegistrations
     /// <summary>The module's registration calls on itself, with the member whose code holds each.</summary>
     public IReadOnlyList<(IInvocationOperation Call, ISymbol Member)> Calls => calls;
 
-    /// <summary>The stores into the module's own instance fields, with the member whose code holds each.</summary>
+    /// <summary>The stores into the module's own and inherited instance fields, with the member whose code holds each.</summary>
     public IReadOnlyList<(IFieldSymbol Field, IOperation Store, ISymbol Member)> Stores => stores;
 
     /// <summary>
@@ -62,10 +63,10 @@ internal sealed class ModuleRegistrations
     }
 
     /// <summary>
-    /// True when a code body that registers by hand (<c>register_module</c>, ...) also uses
-    /// <paramref name="field"/>: how a collection is registered element by element, whether the call names the
-    /// collection (<c>register_module($"l{i}", _layers[i])</c>) or the element it adds (<c>_layers.Add(layer);
-    /// register_module(name, layer)</c>).
+    /// True when the module registers the elements of the collection in <paramref name="field"/> by hand: a
+    /// registration call names the collection (<c>register_module($"l{i}", _layers[i])</c>), or registers a
+    /// local that the same code stores into the collection (<c>_layers.Add(layer); register_module(name, layer)</c>).
+    /// Another collection filled next to it, but never registered, does not count.
     /// </summary>
     public bool RegistersAlongside(IFieldSymbol field)
     {
@@ -76,22 +77,79 @@ internal sealed class ModuleRegistrations
                 continue;
             }
 
-            IOperation body = call;
-            while (body.Parent is not null)
+            var registeredLocals = new List<ILocalSymbol>();
+            foreach (var argument in call.Arguments)
             {
-                body = body.Parent;
+                foreach (var operation in argument.Value.DescendantsAndSelf())
+                {
+                    if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+                    {
+                        return true;
+                    }
+
+                    if (operation is ILocalReferenceOperation local)
+                    {
+                        registeredLocals.Add(local.Local);
+                    }
+                }
             }
 
-            foreach (var operation in body.DescendantsAndSelf())
+            if (registeredLocals.Count > 0 && StoresAnyInto(Root(call), field, registeredLocals))
             {
-                if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
-                {
-                    return true;
-                }
+                return true;
             }
         }
 
         return false;
+    }
+
+    // True when the body adds or assigns one of the locals into the collection: _layers.Add(layer), _layers[i] = layer.
+    private static bool StoresAnyInto(IOperation body, IFieldSymbol field, List<ILocalSymbol> locals)
+    {
+        foreach (var operation in body.Descendants())
+        {
+            // Only what is stored counts: the index in _layers.Insert(i, layer) or _layers[i] = layer is no element.
+            var (target, values) = operation switch
+            {
+                IInvocationOperation { Instance: { } instance } invocation => (instance, invocation.Arguments.Select(a => a.Value)),
+                ISimpleAssignmentOperation assignment => (assignment.Target, [assignment.Value]),
+                _ => (null, Enumerable.Empty<IOperation>()),
+            };
+            if (target is null || !References(target, field))
+            {
+                continue;
+            }
+
+            if (values.SelectMany(v => v.DescendantsAndSelf()).Any(part => part is ILocalReferenceOperation reference && locals.Contains(reference.Local, SymbolEqualityComparer.Default)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool References(IOperation target, IFieldSymbol field)
+    {
+        foreach (var operation in target.DescendantsAndSelf())
+        {
+            if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is not null)
+        {
+            operation = operation.Parent;
+        }
+
+        return operation;
     }
 
     /// <summary>True when the module calls one of <paramref name="names"/> on itself.</summary>

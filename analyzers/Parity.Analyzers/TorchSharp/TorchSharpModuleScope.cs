@@ -57,11 +57,25 @@ internal static class TorchSharpModuleScope
     {
         var assignment = (IAssignmentOperation)context.Operation;
         if (assignment.Target is IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field: var field }
-            && SymbolEqualityComparer.Default.Equals(field.ContainingType, registrations.Type)
+            && IsOwnOrInherited(field, registrations.Type)
             && IsOwnCode(context.ContainingSymbol, registrations.Type))
         {
             registrations.AddStore(field, assignment, context.ContainingSymbol);
         }
+    }
+
+    // A derived module may replace a component its base class declares.
+    private static bool IsOwnOrInherited(IFieldSymbol field, INamedTypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(field.ContainingType.OriginalDefinition, current.OriginalDefinition))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A nested type's code is its own, not the module's.

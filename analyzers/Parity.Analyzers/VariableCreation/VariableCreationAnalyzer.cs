@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
+using Parity.Analyzers.TorchSharp;
 
 namespace Parity.Analyzers.VariableCreation;
 
@@ -22,15 +23,24 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A forward pass runs on every call of the model. A variable created there is a fresh weight each time: training never accumulates and loaded checkpoints are ignored. Create the variable in the constructor, behind 'field ??= ...', or through the get-or-create variable store.");
 
+    /// <summary>The same rule in a plain TorchSharp module, in TorchSharp's terms.</summary>
+    internal static readonly DiagnosticDescriptor TorchSharpRule = DescriptorFactory.Create(
+        AnalyzerIds.VariableCreatedInForwardPass,
+        "Variable created in forward pass",
+        "'{0}' makes a new Parameter on every call of '{1}', starting from its initial value each time, and it is never registered: parameters(), state_dict() and the optimizer never see it; create it once, in the constructor before RegisterComponents()",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A TorchSharp module's forward runs on every call. A Parameter constructed there is a new tensor each time and is not registered with the module: the optimizer never updates it, state_dict() does not save it and a loaded checkpoint never reaches it. Construct it in the constructor, before RegisterComponents(), and keep it in a field.");
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.RegisterWithHelpers(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
@@ -44,7 +54,7 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
 
         if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols) && !IsOptimizedPerCall(context.Operation))
         {
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), created, context.ForwardPass.Name));
+            context.ReportCreation(TorchSharpComponents.IsCustomModule(context.ContainingType, symbols) ? TorchSharpRule : Rule, created);
         }
     }
 

@@ -53,14 +53,15 @@ internal sealed class CorpusCompilation
         WithAnalyzers(analyzers, logExecutionTime: false, configuration).GetAllDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>
-    /// Compiles with <paramref name="analyzers"/> and Roslyn's own accounting switched on: the time spent
-    /// inside each analyzer's callbacks, and the wall-clock time of the whole compilation.
+    /// Compiles with <paramref name="analyzers"/> (in <paramref name="configuration"/>, if given) and Roslyn's own
+    /// accounting switched on: the time spent inside each analyzer's callbacks, and the wall-clock time of the
+    /// whole compilation.
     /// </summary>
-    public (TimeSpan Compilation, IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> Analyzers) Time(ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public (TimeSpan Compilation, IReadOnlyDictionary<DiagnosticAnalyzer, TimeSpan> Analyzers) Time(ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerConfiguration? configuration = null)
     {
         var clock = Stopwatch.StartNew();
         // Only the analysis-result path keeps the accounting; it binds every method body as well.
-        var result = WithAnalyzers(analyzers, logExecutionTime: true).GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var result = WithAnalyzers(analyzers, logExecutionTime: true, configuration).GetAnalysisResultAsync(CancellationToken.None).GetAwaiter().GetResult();
         var elapsed = clock.Elapsed;
         return (elapsed, result.AnalyzerTelemetryInfo.ToDictionary(entry => entry.Key, entry => entry.Value.ExecutionTime));
     }

@@ -10,8 +10,8 @@ namespace Parity.Benchmarks.Analyzers;
 
 /// <summary>
 /// The overhead figure the target is judged on: the corpus compiled with a baseline set of analyzers and
-/// with the same plus Parity's, alternating, for many rounds, each compilation measured in process CPU time
-/// and, where the CPU's counters can be read, in instructions and cycles (<see cref="ProcessHardwareCounters"/>);
+/// with the same plus Parity's, alternating, for many rounds, each compilation measured in process CPU time,
+/// in bytes allocated and, where the CPU's counters can be read, in instructions and cycles (<see cref="ProcessHardwareCounters"/>);
 /// the overhead is the ratio within each round (so drift in the machine's speed over the run cancels),
 /// summarised by its median and by its mean with a 95 % confidence interval.
 /// </summary>
@@ -55,7 +55,10 @@ internal static class PairedOverheadReport
         report.AppendLine(CultureInfo.InvariantCulture, $"Paired overhead over {rounds} alternating rounds ({RuntimeDescription()}):");
         report.AppendLine(CultureInfo.InvariantCulture, $"  {baseline.Name}: median {Median(baselineCosts.Select(c => c.CpuSeconds)):F3} s CPU");
         report.AppendLine(CultureInfo.InvariantCulture, $"  {measured.Name}: median {Median(measuredCosts.Select(c => c.CpuSeconds)):F3} s CPU");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {baseline.Name}: median {Median(baselineCosts.Select(c => c.AllocatedBytes)) / 1e6:F1} MB allocated");
+        report.AppendLine(CultureInfo.InvariantCulture, $"  {measured.Name}: median {Median(measuredCosts.Select(c => c.AllocatedBytes)) / 1e6:F1} MB allocated");
         report.AppendLine(Line("process CPU time", baselineCosts, measuredCosts, c => c.CpuSeconds));
+        report.AppendLine(Line("allocated bytes", baselineCosts, measuredCosts, c => c.AllocatedBytes));
         if (counters is null)
         {
             report.AppendLine(CultureInfo.InvariantCulture, $"  instructions and cycles: not measured ({countersUnavailable})");
@@ -84,11 +87,12 @@ internal static class PairedOverheadReport
         GC.Collect();
         GC.WaitForPendingFinalizers();
         var (instructions, cycles) = counters?.Read() ?? default;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var start = Environment.CpuUsage.TotalTime;
         corpus.Analyze(analyzers, configuration);
         var cpu = (Environment.CpuUsage.TotalTime - start).TotalSeconds;
         var (instructionsAfter, cyclesAfter) = counters?.Read() ?? default;
-        return new Cost(cpu, instructionsAfter - instructions, cyclesAfter - cycles);
+        return new Cost(cpu, GC.GetTotalAllocatedBytes(precise: true) - allocated, instructionsAfter - instructions, cyclesAfter - cycles);
     }
 
     private static string RuntimeDescription()
@@ -105,5 +109,5 @@ internal static class PairedOverheadReport
         return sorted[sorted.Count / 2];
     }
 
-    private readonly record struct Cost(double CpuSeconds, double Instructions, double Cycles);
+    private readonly record struct Cost(double CpuSeconds, double AllocatedBytes, double Instructions, double Cycles);
 }

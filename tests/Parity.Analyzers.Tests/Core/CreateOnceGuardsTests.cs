@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Parity.Analyzers.LayerCreation;
 using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.Core;
@@ -175,7 +176,7 @@ public sealed class CreateOnceGuardsTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithSpan(18, 17, 18, 47).WithArguments("Sequential", "forward"));
+        VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithSpan(18, 17, 18, 47).WithArguments("Sequential", "forward"));
 
     [Test]
     public Task BuiltFlag_IsAGuard_ButASettingIsNot() => VerifyCS.VerifyAnalyzerAsync("""

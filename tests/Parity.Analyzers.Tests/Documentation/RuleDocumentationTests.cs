@@ -71,6 +71,20 @@ public sealed class RuleDocumentationTests
         });
     }
 
+    // A rule about both kinds of module shows the TorchSharp case in its own pair of examples.
+    [TestCase("PAR1001")]
+    public async Task TorchSharpExamples_WrongIsReported_RightIsClean(string id)
+    {
+        var text = await File.ReadAllTextAsync(Path.Combine(RulesDirectory, id + ".md"));
+        var wrong = await DiagnosticsOf(Example(text, "Wrong (TorchSharp)"));
+        var right = await DiagnosticsOf(Example(text, "Right (TorchSharp)"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(wrong.Select(d => d.Id), Does.Contain(id), "the wrong TorchSharp example is not reported");
+            Assert.That(right.Select(d => $"{d.Id}: {d.GetMessage()}"), Is.Empty, "the right TorchSharp example is reported");
+        });
+    }
+
     private static async Task<IReadOnlyList<Diagnostic>> DiagnosticsOf(string source)
     {
         var compilation = AnalysisRunner.Compile([("Example.cs", source)]);
@@ -80,7 +94,7 @@ public sealed class RuleDocumentationTests
 
     private static string Example(string page, string section)
     {
-        var match = Regex.Match(page, $"## {section}\\n\\n```csharp\\n(?<code>.*?)```", RegexOptions.Singleline);
+        var match = Regex.Match(page, $"## {Regex.Escape(section)}\\n\\n```csharp\\n(?<code>.*?)```", RegexOptions.Singleline);
         Assert.That(match.Success, $"the page has no '## {section}' section with a csharp block");
         return match.Groups["code"].Value;
     }

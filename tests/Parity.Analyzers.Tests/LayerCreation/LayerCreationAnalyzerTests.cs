@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Parity.Analyzers.LayerCreation;
 using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.LayerCreation;
@@ -66,7 +67,7 @@ public sealed class LayerCreationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Linear", "forward"));
+        VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(0).WithArguments("Linear", "forward"));
 
     [Test]
     public Task CreateOncePatterns_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""

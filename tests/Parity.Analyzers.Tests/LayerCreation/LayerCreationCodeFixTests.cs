@@ -1,4 +1,5 @@
 using System.Threading.Tasks;
+using Parity.Analyzers.LayerCreation;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
     Parity.Analyzers.LayerCreation.LayerCreationAnalyzer,
     Parity.Analyzers.CodeFixes.LayerCreation.LayerCreationCodeFixProvider>;
@@ -262,5 +263,26 @@ public sealed class LayerCreationCodeFixTests
             }
             """;
         return VerifyCS.VerifyCodeFixAsync(Source, Source);
+    }
+
+    // The constructor may call the same helper, and moving the creation out of it would share one layer between
+    // those calls: the user decides whether the helper belongs in the constructor.
+    [Test]
+    public Task CreationInAHelperOfForward_IsNotFixed()
+    {
+        const string Source = """
+            using TorchSharp;
+            using static TorchSharp.torch;
+
+            sealed class Net : nn.Module<Tensor, Tensor>
+            {
+                public Net() : base("Net") => RegisterComponents();
+
+                public override Tensor forward(Tensor input) => {|#1:Head(input)|};
+
+                private static Tensor Head(Tensor input) => {|#0:nn.Linear(4, 2)|}.forward(input);
+            }
+            """;
+        return VerifyCS.VerifyCodeFixAsync(Source, [VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward")], Source);
     }
 }

@@ -1,4 +1,7 @@
+using System.Linq;
 using System.Threading.Tasks;
+using Parity.Analyzers.Tests.Verification;
+using Parity.Analyzers.TorchSharp;
 using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.ComponentAssignedAfterRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;
@@ -28,7 +31,7 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
             public override Tensor forward(Tensor input) => _after.forward(_before.forward(input));
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("submodule", "_after", ".ctor", "register_module"));
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("submodule", "_after", "Block.Block()", "register_module"));
 
     // Seen in ported code: layers and parameters sized on the first call, never registered.
     [Test]
@@ -88,6 +91,110 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
                 _mask ??= torch.ones(2);
                 return _fc.forward(_stem.forward(input)) * _mask;
             }
+        }
+        """);
+
+    // Seen in ported code: a variant of a network adds a layer in the derived constructor and calls
+    // RegisterComponents() again, which does nothing once the base constructor has registered.
+    [Test]
+    public Task ComponentsADerivedConstructorAssignsAfterTheBaseRegistered_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        class Backbone : nn.Module<Tensor, Tensor>
+        {
+            protected Linear _head = nn.Linear(8, 10);
+
+            public Backbone() : base("Backbone") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _head.forward(input);
+        }
+
+        sealed class WithAuxiliary : Backbone
+        {
+            private readonly Linear _auxiliary;
+            private readonly Linear _declared = nn.Linear(8, 2);
+            private readonly Linear _registered;
+
+            public WithAuxiliary()
+            {
+                {|#0:_auxiliary = nn.Linear(8, 4)|};
+                {|#1:_head = nn.Linear(8, 3)|};
+                _registered = nn.Linear(8, 5);
+                register_module("registered", _registered);
+                RegisterComponents();
+            }
+
+            public override Tensor forward(Tensor input)
+                => base.forward(input) + _auxiliary.forward(input).sum() + _declared.forward(input).sum() + _registered.forward(input).sum();
+        }
+        """,
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationAnalyzer.AfterBaseRule).WithLocation(0).WithArguments("submodule", "_auxiliary", "WithAuxiliary", "Backbone", "register_module"),
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationAnalyzer.ReplacedRule).WithLocation(1).WithArguments("submodule", "_head", "WithAuxiliary", "Backbone", "register_module"));
+
+    // The facts the two reports above state, checked on TorchSharp itself.
+    [Test]
+    public void WhatADerivedConstructorAssigns_IsMissingFromParameters_WhatItDeclaresWithAnInitializerIsNot()
+    {
+        const string Source = """
+            using TorchSharp;
+            using TorchSharp.Modules;
+            using static TorchSharp.torch;
+
+            public class Backbone : nn.Module<Tensor, Tensor>
+            {
+                protected Linear _head = nn.Linear(4, 10);
+
+                public Backbone() : base("Backbone") => RegisterComponents();
+
+                public override Tensor forward(Tensor input) => _head.forward(input);
+            }
+
+            public sealed class WithAuxiliary : Backbone
+            {
+                private readonly Linear _auxiliary;
+                private readonly Linear _declared = nn.Linear(4, 2);
+
+                public WithAuxiliary()
+                {
+                    _auxiliary = nn.Linear(4, 4);
+                    _head = nn.Linear(4, 3);
+                    RegisterComponents();
+                }
+            }
+            """;
+        using var module = CompiledModule.Create(Source, "WithAuxiliary");
+        var parameters = module.named_parameters().ToDictionary(p => p.name, p => p.parameter.shape);
+        Assert.Multiple(() =>
+        {
+            Assert.That(parameters.Keys, Is.EquivalentTo(new[] { "_head.weight", "_head.bias", "_declared.weight", "_declared.bias" }));
+            Assert.That(parameters["_head.weight"], Is.EqualTo(new long[] { 10, 4 }), "the registered head is the base's, not the replacement");
+        });
+    }
+
+    [Test]
+    public Task ADerivedModuleThatRegistersInItsOwnConstructorOnly_IsJudgedByItsOwnCall() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        abstract class Template : nn.Module<Tensor, Tensor>
+        {
+            protected Template(string name) : base(name) { }
+        }
+
+        sealed class Concrete : Template
+        {
+            private readonly Linear _fc;
+
+            public Concrete() : base("Concrete")
+            {
+                _fc = nn.Linear(4, 4);
+                RegisterComponents();
+            }
+
+            public override Tensor forward(Tensor input) => _fc.forward(input);
         }
         """);
 }

@@ -138,4 +138,29 @@ public sealed class MissingRegisterComponentsAnalyzerTests
             public override Tensor forward(Tensor input) => _gelu.forward(input);
         }
         """);
+
+    // The base constructor's RegisterComponents() registers the derived class's fields too, those initialized
+    // where they are declared included; what a derived constructor assigns later is PAR3004's report.
+    [Test]
+    public Task DerivedModuleWhoseBaseRegisters_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        class Encoder : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _proj = nn.Linear(8, 8);
+
+            public Encoder() : base("Encoder") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _proj.forward(input);
+        }
+
+        sealed class GatedEncoder : Encoder
+        {
+            private readonly Linear _gate = nn.Linear(8, 8);
+
+            public override Tensor forward(Tensor input) => base.forward(input) * nn.functional.sigmoid(_gate.forward(input));
+        }
+        """);
 }

@@ -69,7 +69,7 @@ public sealed class VariableCreationAnalyzerTests
 
         sealed class Guarded : Module<Tensor, Tensor>
         {
-            private Variable? _a, _b, _c, _d, _e, _f;
+            private Variable? _a, _b, _c, _d, _e;
             private bool _built;
             private readonly Variable _ctor;
 
@@ -91,14 +91,7 @@ public sealed class VariableCreationAnalyzerTests
                 }
 
                 if (_e is not null) { } else { _e = new Variable("e", zeros(1)); }
-                return Rest(input);
-            }
-
-            private Tensor Rest(Tensor input)
-            {
-                // Not a forward pass: helpers and Build-style methods are not analyzed.
-                _f = new Variable("f", zeros(1));
-                return input * _f;
+                return input;
             }
         }
 
@@ -218,5 +211,5 @@ public sealed class VariableCreationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Parameter", "forward"));
+        VerifyCS.Diagnostic(VariableCreationAnalyzer.TorchSharpRule).WithLocation(0).WithArguments("Parameter", "forward"));
 }

@@ -21,6 +21,9 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     /// <summary>An expected diagnostic of the analyzer's main rule (its first descriptor).</summary>
     public static DiagnosticResult Diagnostic() => new(new TAnalyzer().SupportedDiagnostics[0]);
 
+    /// <summary>An expected diagnostic of <paramref name="descriptor"/> (a rule's variant message).</summary>
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => new(descriptor);
+
     /// <summary>An expected diagnostic with <paramref name="id"/>.</summary>
     public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
 
