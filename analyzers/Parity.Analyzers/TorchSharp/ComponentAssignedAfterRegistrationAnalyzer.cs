@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
@@ -70,7 +71,8 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzer : DiagnosticAnaly
             if (field.IsStatic
                 || !TorchSharpComponents.IsModuleOrParameter(field.Type, symbols)
                 || member is not IMethodSymbol method
-                || module.RegistersByHand(field, method))
+                || module.RegistersByHand(field, method)
+                || IsAliasOfOwnComponent(store, field, module, symbols))
             {
                 continue;
             }
@@ -93,8 +95,10 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzer : DiagnosticAnaly
         }
     }
 
-    // In a constructor: after that constructor's own RegisterComponents() call. In a forward pass: always, when
-    // the module or a base class registers, since a module is built (and registered) before it is called.
+    // In a constructor: after that constructor's own RegisterComponents() call, unless the call sits in the other
+    // branch of an if/else (one branch registers and returns, the other assigns and registers at its end). In a
+    // forward pass: always, when the module or a base class registers, since a module is built (and registered)
+    // before it is called.
     private static bool RunsAfterRegistration(IOperation store, IMethodSymbol method, ModuleRegistrations module, KnownSymbols symbols, INamedTypeSymbol? registeringBase)
     {
         if (method.MethodKind == MethodKind.Constructor)
@@ -102,9 +106,48 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzer : DiagnosticAnaly
             return module.Calls.Any(c => c.Call.TargetMethod.Name == "RegisterComponents"
                 && SymbolEqualityComparer.Default.Equals(c.Member, method)
                 && c.Call.Syntax.SyntaxTree == store.Syntax.SyntaxTree
-                && c.Call.Syntax.SpanStart < store.Syntax.SpanStart);
+                && c.Call.Syntax.SpanStart < store.Syntax.SpanStart
+                && !InOtherBranches(c.Call, store));
         }
 
         return symbols.IsForwardPass(method) && (module.Calls.Any(c => c.Call.TargetMethod.Name == "RegisterComponents") || registeringBase is not null);
+    }
+
+    /// <summary>
+    /// True when <paramref name="first"/> and <paramref name="second"/> lie in the two branches of one
+    /// <c>if</c>/<c>else</c> (or conditional expression), so no single run of the method executes both.
+    /// </summary>
+    private static bool InOtherBranches(IOperation first, IOperation second)
+    {
+        for (var current = second.Parent; current is not null; current = current.Parent)
+        {
+            // The nearest operation holding both decides.
+            if (current.Syntax.Span.Contains(first.Syntax.Span))
+            {
+                return current is IConditionalOperation { WhenFalse: { } whenFalse } conditional
+                    && conditional.WhenTrue.Syntax.Span.Contains(first.Syntax.Span)
+                    && whenFalse.Syntax.Span.Contains(second.Syntax.Span);
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when the store copies another component field of the module (<c>to_q = query</c>): the component it
+    /// holds is registered under that field's name already, so parameters(), state_dict(), to() and eval() reach it.
+    /// </summary>
+    private static bool IsAliasOfOwnComponent(IOperation store, IFieldSymbol field, ModuleRegistrations module, KnownSymbols symbols)
+    {
+        var value = store is IAssignmentOperation assignment ? assignment.Value : null;
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is IFieldReferenceOperation { Instance: IInstanceReferenceOperation, Field: var source }
+            && !SymbolEqualityComparer.Default.Equals(source, field)
+            && SymbolEqualityComparer.Default.Equals(source.ContainingType.OriginalDefinition, module.Type.OriginalDefinition)
+            && TorchSharpComponents.IsModuleOrParameter(source.Type, symbols);
     }
 }

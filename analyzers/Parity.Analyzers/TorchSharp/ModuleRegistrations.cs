@@ -51,7 +51,7 @@ internal sealed class ModuleRegistrations
             {
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+                    if (Names(operation, field))
                     {
                         return true;
                     }
@@ -82,7 +82,7 @@ internal sealed class ModuleRegistrations
             {
                 foreach (var operation in argument.Value.DescendantsAndSelf())
                 {
-                    if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+                    if (Names(operation, field))
                     {
                         return true;
                     }
@@ -133,7 +133,7 @@ internal sealed class ModuleRegistrations
     {
         foreach (var operation in target.DescendantsAndSelf())
         {
-            if (operation is IFieldReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Field, field))
+            if (Names(operation, field))
             {
                 return true;
             }
@@ -141,6 +141,17 @@ internal sealed class ModuleRegistrations
 
         return false;
     }
+
+    /// <summary>
+    /// True when <paramref name="operation"/> reads <paramref name="field"/>, directly or, for an auto-property's
+    /// backing field, through the property (<c>register_buffer(nameof(weight), weight)</c>).
+    /// </summary>
+    private static bool Names(IOperation operation, IFieldSymbol field) => operation switch
+    {
+        IFieldReferenceOperation reference => SymbolEqualityComparer.Default.Equals(reference.Field, field),
+        IPropertyReferenceOperation reference => field.AssociatedSymbol is not null && SymbolEqualityComparer.Default.Equals(reference.Property, field.AssociatedSymbol),
+        _ => false,
+    };
 
     private static IOperation Root(IOperation operation)
     {

@@ -197,4 +197,43 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
             public override Tensor forward(Tensor input) => _fc.forward(input);
         }
         """);
+
+    // Seen in a diffusion port: one branch registers and returns early, the other assigns its layers and registers
+    // at its own end; and a second field is pointed at a layer that is registered already. Only the store after
+    // the registration in the same branch (a list with a new dropout in it) is reported.
+    [Test]
+    public Task StoresInTheOtherBranch_AndAliasesOfRegisteredLayers_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Projection : nn.Module<Tensor, Tensor>
+        {
+            private readonly Linear _shared;
+            private readonly Linear _input;
+            private readonly Sequential _output;
+
+            public Projection(bool fused) : base("Projection")
+            {
+                if (fused)
+                {
+                    _shared = nn.Linear(8, 8);
+                    RegisterComponents();
+                    _input = _shared;
+                    {|#0:_output = nn.Sequential(_shared, nn.Dropout(0.1))|};
+                    return;
+                }
+                else
+                {
+                    _shared = nn.Linear(8, 8);
+                    _input = nn.Linear(8, 8);
+                    _output = nn.Sequential(nn.Linear(8, 8), nn.Dropout(0.1));
+                    RegisterComponents();
+                }
+            }
+
+            public override Tensor forward(Tensor input) => _output.forward(_input.forward(input));
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("submodule", "_output", "Projection.Projection(bool)", "register_module"));
 }

@@ -163,4 +163,29 @@ public sealed class MissingRegisterComponentsAnalyzerTests
             public override Tensor forward(Tensor input) => base.forward(input) * nn.functional.sigmoid(_gate.forward(input));
         }
         """);
+
+    // Seen in a vision library: fixed statistics kept in auto-properties and registered by hand under the
+    // properties' names, so every tensor the module holds is registered without RegisterComponents().
+    [Test]
+    public Task AutoPropertiesRegisteredByHand_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using TorchSharp;
+        using static TorchSharp.torch;
+
+        sealed class FixedShift : nn.Module<Tensor, Tensor>
+        {
+            public FixedShift(int channels) : base("FixedShift")
+            {
+                Offset = torch.zeros(channels);
+                Gain = torch.ones(channels);
+                register_buffer(nameof(Offset), Offset);
+                register_buffer(nameof(Gain), Gain);
+            }
+
+            public Tensor Offset { get; private set; }
+
+            public Tensor Gain { get; private set; }
+
+            public override Tensor forward(Tensor input) => input * Gain + Offset;
+        }
+        """);
 }
