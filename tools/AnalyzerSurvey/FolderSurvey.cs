@@ -70,7 +70,13 @@ internal static class FolderSurvey
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, ParseOptions, "ImplicitUsings.g.cs"));
         var compilation = CSharpCompilation.Create("Surveyed", trees, References, CompilationOptions);
 
-        var errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+        var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        var commonErrors = errors
+            .GroupBy(d => d.Id)
+            .Select(g => new ErrorCount(g.Key, g.Count()))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.Id, StringComparer.Ordinal)
+            .Take(3)
+            .ToList();
         var diagnostics = compilation
             .WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false))
             .GetAnalyzerDiagnosticsAsync(CancellationToken.None).GetAwaiter().GetResult();
@@ -78,7 +84,7 @@ internal static class FolderSurvey
             .Select(d => ToFinding(d, root))
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Id, StringComparer.Ordinal)
             .ToList();
-        return new FolderReport(folder, files.Count, CountModuleClasses(compilation), errors, findings);
+        return new FolderReport(folder, files.Count, CountModuleClasses(compilation), errors.Count, commonErrors, findings);
     }
 
     private static bool IsBuildOutput(string relativePath)

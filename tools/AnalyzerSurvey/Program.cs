@@ -56,7 +56,8 @@ internal static class Program
     private static void WriteText(FolderReport report)
     {
         Console.WriteLine($"== {report.Folder}");
-        Console.WriteLine($"   {report.SourceFiles} files, {report.ModuleClasses} TorchSharp module classes, {report.CompilerErrors} compiler errors (other TorchSharp versions and missing packages are expected)");
+        var common = string.Join(", ", report.CommonErrors.Select(e => $"{e.Id} x{e.Count}"));
+        Console.WriteLine($"   {report.SourceFiles} files, {report.ModuleClasses} TorchSharp module classes, {report.CompilerErrors} compiler errors{(common.Length == 0 ? "" : $" ({common})")}; other TorchSharp versions and missing packages are expected");
         var perRule = report.Findings.GroupBy(f => f.Id).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         Console.WriteLine($"   {report.Findings.Count} Parity diagnostics{(report.Findings.Count == 0 ? "" : ": " + string.Join(", ", perRule))}");
         foreach (var finding in report.Findings)
