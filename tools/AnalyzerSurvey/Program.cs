@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Parity.Tools.AnalyzerSurvey;
@@ -13,7 +14,13 @@ namespace Parity.Tools.AnalyzerSurvey;
 /// </summary>
 internal static class Program
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // The output is read by people and scripts, not embedded in HTML: keep quotes and '+' as they are.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>Surveys the folders; returns 0, or 2 for a usage error or a missing folder.</summary>
     private static int Main(string[] args)
