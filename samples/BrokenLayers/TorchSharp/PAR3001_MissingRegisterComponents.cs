@@ -9,10 +9,12 @@ public sealed class BrokenUnregistered : nn.Module<Tensor, Tensor>
 {
     private readonly Linear linear = nn.Linear(4, 3);
 
+    /// <summary>Builds the module.</summary>
     public BrokenUnregistered() : base(nameof(BrokenUnregistered))
     {
     }
 
+    /// <inheritdoc />
     public override Tensor forward(Tensor input) => linear.forward(input);
 }
 
@@ -21,7 +23,9 @@ public sealed class FixedRegistered : nn.Module<Tensor, Tensor>
 {
     private readonly Linear linear = nn.Linear(4, 3);
 
+    /// <summary>Builds the module.</summary>
     public FixedRegistered() : base(nameof(FixedRegistered)) => RegisterComponents();
 
+    /// <inheritdoc />
     public override Tensor forward(Tensor input) => linear.forward(input);
 }

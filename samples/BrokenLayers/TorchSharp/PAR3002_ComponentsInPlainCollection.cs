@@ -10,8 +10,10 @@ public sealed class BrokenLayerList : nn.Module<Tensor, Tensor>
 {
     private readonly List<Linear> layers = [nn.Linear(4, 4), nn.Linear(4, 4)];
 
+    /// <summary>Builds the module.</summary>
     public BrokenLayerList() : base(nameof(BrokenLayerList)) => RegisterComponents();
 
+    /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         var output = input;
@@ -29,8 +31,10 @@ public sealed class FixedLayerList : nn.Module<Tensor, Tensor>
 {
     private readonly ModuleList<Linear> layers = nn.ModuleList(nn.Linear(4, 4), nn.Linear(4, 4));
 
+    /// <summary>Builds the module.</summary>
     public FixedLayerList() : base(nameof(FixedLayerList)) => RegisterComponents();
 
+    /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         var output = input;

@@ -12,8 +12,10 @@ public sealed class BrokenLazyHead : nn.Module<Tensor, Tensor>
 {
     private Linear? linear;
 
+    /// <summary>Builds the module.</summary>
     public BrokenLazyHead() : base(nameof(BrokenLazyHead)) => RegisterComponents();
 
+    /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         linear ??= nn.Linear(input.shape[1], 3);
@@ -26,8 +28,10 @@ public sealed class FixedLazyHead : nn.Module<Tensor, Tensor>
 {
     private Linear? linear;
 
+    /// <summary>Builds the module.</summary>
     public FixedLazyHead() : base(nameof(FixedLazyHead)) => RegisterComponents();
 
+    /// <inheritdoc />
     public override Tensor forward(Tensor input)
     {
         if (linear is null)
