@@ -18,27 +18,31 @@ internal static class TorchSharpModuleScope
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (KnownSymbols.Get(start.Compilation) is not { HasTorchSharp: true } symbols)
+            if (KnownSymbols.Get(start.Compilation) is { HasTorchSharp: true } symbols)
             {
-                return;
+                Register(start, symbols, rule);
             }
-
-            start.RegisterSymbolStartAction(
-                module =>
-                {
-                    var type = (INamedTypeSymbol)module.Symbol;
-                    if (!TorchSharpComponents.IsCustomModule(type, symbols))
-                    {
-                        return;
-                    }
-
-                    var registrations = new ModuleRegistrations(type);
-                    module.RegisterOperationAction(operation => RecordCall(operation, registrations, symbols), OperationKind.Invocation);
-                    module.RegisterOperationAction(operation => RecordStore(operation, registrations), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
-                    module.RegisterSymbolEndAction(end => rule(end, registrations, symbols));
-                },
-                SymbolKind.NamedType);
         });
+    }
+
+    /// <summary>Runs <paramref name="rule"/> for every custom TorchSharp module of the compilation that <paramref name="start"/> begins.</summary>
+    public static void Register(CompilationStartAnalysisContext start, KnownSymbols symbols, Action<SymbolAnalysisContext, ModuleRegistrations, KnownSymbols> rule)
+    {
+        start.RegisterSymbolStartAction(
+            module =>
+            {
+                var type = (INamedTypeSymbol)module.Symbol;
+                if (!TorchSharpComponents.IsCustomModule(type, symbols))
+                {
+                    return;
+                }
+
+                var registrations = new ModuleRegistrations(type);
+                module.RegisterOperationAction(operation => RecordCall(operation, registrations, symbols), OperationKind.Invocation);
+                module.RegisterOperationAction(operation => RecordStore(operation, registrations), OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+                module.RegisterSymbolEndAction(end => rule(end, registrations, symbols));
+            },
+            SymbolKind.NamedType);
     }
 
     private static void RecordCall(OperationAnalysisContext context, ModuleRegistrations registrations, KnownSymbols symbols)
