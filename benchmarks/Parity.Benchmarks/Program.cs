@@ -23,6 +23,8 @@ public static class Program
         {
             case Analyzers.SteadyRuntimeReport.Argument:
                 return Analyzers.SteadyRuntimeReport.RunInThisProcess(args);
+            case Analyzers.AnalyzerAllocationReport.Argument:
+                return Analyzers.AnalyzerAllocationReport.RunInThisProcess(args);
             case ModelWorker.Argument:
                 return ModelWorker.Run(args);
             case ModelRounds.Argument:

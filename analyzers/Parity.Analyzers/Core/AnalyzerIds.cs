@@ -38,4 +38,7 @@ public static class AnalyzerIds
 
     /// <summary>A TorchSharp submodule or parameter is stored in a field after <c>RegisterComponents()</c> ran, and never registered.</summary>
     public const string ComponentAssignedAfterRegistration = "PAR3004";
+
+    /// <summary>A TorchSharp module keeps a tensor made with <c>requires_grad</c> where registration makes it a buffer, or nothing.</summary>
+    public const string TrainableTensorNotParameter = "PAR3005";
 }

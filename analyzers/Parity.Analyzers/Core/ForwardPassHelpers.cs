@@ -1,5 +1,6 @@
+using System;
 using System.Collections.Generic;
-using System.Linq;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -7,24 +8,87 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Parity.Analyzers.Core;
 
 /// <summary>
-/// The helper methods of one module that its forward passes call on every call: <c>forward</c> calling
-/// <c>MakeHead(x)</c>, which calls <c>nn.Linear(...)</c>, creates a layer per call as surely as <c>forward</c>
-/// writing it out. Records the module's calls of its own methods (and property getters), holds what the rules
-/// find in methods that are not forward passes, and at the module's end reports what lies in a helper some
-/// forward pass reaches, naming that forward pass and pointing at the call that starts the chain. A call under a
-/// create-once guard (<c>_head ??= MakeHead()</c>) does not make its callee per-call code.
+/// Follows a forward pass into the module's own helper methods and property getters that it calls on every call:
+/// <c>forward</c> calling <c>MakeHead(x)</c>, which calls <c>nn.Linear(...)</c>, creates a layer per call as
+/// surely as <c>forward</c> writing it out. A call under a create-once guard (<c>_head ??= MakeHead()</c>) is
+/// not followed. The helper's operations come from the semantic model the forward pass was bound with, so only
+/// helpers in the same file are followed, and nothing is bound unless a forward pass calls one.
 /// </summary>
 internal sealed class ForwardPassHelpers
 {
-    private readonly INamedTypeSymbol type;
-    private readonly List<(IMethodSymbol Caller, IMethodSymbol Callee, Location Site)> calls = [];
-    private readonly List<(IMethodSymbol Helper, DiagnosticDescriptor Rule, Location Location, string Created)> pending = [];
+    /// <summary>
+    /// The property a report made through a helper carries (the helper's name): the report sits at the forward
+    /// pass's call, and a fix that moved "the creation" there would move the call instead.
+    /// </summary>
+    public const string ThroughHelperProperty = "Parity.ThroughHelper";
 
-    /// <summary>Creates the (empty) record of <paramref name="module"/>'s helper calls.</summary>
-    public ForwardPassHelpers(INamedTypeSymbol module) => type = module;
+    // Helpers calling helpers: deep enough for real code, and a stop for recursion.
+    private const int MaxDepth = 4;
 
-    /// <summary>Records <paramref name="operation"/> (an invocation or property read in <paramref name="caller"/>) when it calls one of the module's own methods per call.</summary>
-    public void RecordCall(IMethodSymbol caller, IOperation operation, KnownSymbols symbols)
+    private readonly IMethodSymbol forwardPass;
+    private readonly Action<ForwardPassOperationContext, KnownSymbols> rule;
+    private readonly KnownSymbols symbols;
+    private readonly OperationKind[] kinds;
+    private HashSet<IMethodSymbol>? followed;
+
+    /// <summary>Creates the follower of one forward pass's helper calls, for <paramref name="rule"/>.</summary>
+    public ForwardPassHelpers(IMethodSymbol forwardPass, Action<ForwardPassOperationContext, KnownSymbols> rule, KnownSymbols symbols, OperationKind[] kinds)
+    {
+        this.forwardPass = forwardPass;
+        this.rule = rule;
+        this.symbols = symbols;
+        this.kinds = kinds;
+    }
+
+    /// <summary>The properties of a report made through <paramref name="helper"/>.</summary>
+    public static ImmutableDictionary<string, string?> ThroughHelper(IMethodSymbol helper)
+        => ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, helper.Name);
+
+    /// <summary>When the operation of <paramref name="context"/> calls a helper per call, runs the rule on the helper's operations.</summary>
+    public void Follow(OperationAnalysisContext context)
+        => Follow(context, context.Operation, forwardPass.ContainingType, context.Operation.Syntax.GetLocation(), depth: 0);
+
+    private void Follow(OperationAnalysisContext context, IOperation call, INamedTypeSymbol module, Location callSite, int depth)
+    {
+        if (depth >= MaxDepth || Callee(call, module) is not { } helper || call.SemanticModel is not { } model)
+        {
+            return;
+        }
+
+        // Each helper once per forward pass, however many calls reach it.
+        lock (this)
+        {
+            followed ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!followed.Add(helper))
+            {
+                return;
+            }
+        }
+
+        foreach (var reference in helper.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax(context.CancellationToken), context.CancellationToken) is not { } body)
+            {
+                continue;
+            }
+
+            foreach (var operation in body.DescendantsAndSelf())
+            {
+                if (Array.IndexOf(kinds, operation.Kind) >= 0)
+                {
+                    rule(new ForwardPassOperationContext(context, operation, helper, forwardPass, callSite), symbols);
+                }
+
+                if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference)
+                {
+                    Follow(context, operation, module, callSite, depth + 1);
+                }
+            }
+        }
+    }
+
+    // The module's own method or property getter that the operation calls per call, if any.
+    private IMethodSymbol? Callee(IOperation operation, INamedTypeSymbol module)
     {
         var (callee, instance) = operation switch
         {
@@ -33,72 +97,13 @@ internal sealed class ForwardPassHelpers
             _ => (null, null),
         };
 
-        if (callee is null
-            || callee.MethodKind is not (MethodKind.Ordinary or MethodKind.PropertyGet)
-            || !SymbolEqualityComparer.Default.Equals(callee.ContainingType.OriginalDefinition, type.OriginalDefinition)
-            || instance is not (null or IInstanceReferenceOperation)
-            || symbols.IsForwardPass(callee)
-            || CreateOnceGuards.IsCreatedOnce(operation, symbols))
-        {
-            return;
-        }
-
-        lock (calls)
-        {
-            calls.Add((caller, callee.OriginalDefinition, operation.Syntax.GetLocation()));
-        }
-    }
-
-    /// <summary>Holds a report of <paramref name="rule"/> in <paramref name="helper"/> until the module's calls are known.</summary>
-    public void Defer(IMethodSymbol helper, DiagnosticDescriptor rule, Location location, string created)
-    {
-        lock (pending)
-        {
-            pending.Add((helper.OriginalDefinition, rule, location, created));
-        }
-    }
-
-    /// <summary>Reports every held finding whose helper a forward pass of the module calls, directly or through other helpers.</summary>
-    public void ReportReached(SymbolAnalysisContext context, KnownSymbols symbols)
-    {
-        if (pending.Count == 0)
-        {
-            return;
-        }
-
-        // Breadth first from the forward passes, in source order, so each helper is named with its nearest caller.
-        var ordered = calls.OrderBy(c => c.Site.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(c => c.Site.SourceSpan.Start).ToList();
-        var reached = new Dictionary<IMethodSymbol, (IMethodSymbol ForwardPass, Location Site)>(SymbolEqualityComparer.Default);
-        var queue = new Queue<IMethodSymbol>();
-        foreach (var (caller, callee, site) in ordered)
-        {
-            if (symbols.IsForwardPass(caller) && !reached.ContainsKey(callee))
-            {
-                reached.Add(callee, (caller, site));
-                queue.Enqueue(callee);
-            }
-        }
-
-        while (queue.Count > 0)
-        {
-            var helper = queue.Dequeue();
-            foreach (var (caller, callee, _) in ordered)
-            {
-                if (SymbolEqualityComparer.Default.Equals(caller.OriginalDefinition, helper) && !reached.ContainsKey(callee))
-                {
-                    reached.Add(callee, reached[helper]);
-                    queue.Enqueue(callee);
-                }
-            }
-        }
-
-        foreach (var (helper, rule, location, created) in pending)
-        {
-            if (reached.TryGetValue(helper, out var origin))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(rule, location, [origin.Site], created, origin.ForwardPass.Name));
-            }
-        }
+        return callee is { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet }
+            && SymbolEqualityComparer.Default.Equals(callee.ContainingType.OriginalDefinition, module.OriginalDefinition)
+            && instance is null or IInstanceReferenceOperation
+            && !symbols.IsForwardPass(callee)
+            && !CreateOnceGuards.IsCreatedOnce(operation, symbols)
+                ? callee.OriginalDefinition
+                : null;
     }
 
     private static bool IsWrittenTo(IOperation reference)

@@ -29,16 +29,15 @@ internal static class ForwardPassScope
         {
             if (KnownSymbols.Get(start.Compilation) is { } symbols)
             {
-                RegisterForwardPasses(start, action, symbols, kinds);
+                RegisterForwardPasses(start, action, symbols, kinds, followHelpers: false);
             }
         });
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> inside forward passes as <see cref="Register"/> does, and also inside the
-    /// other methods and property getters of each module (a class deriving from <c>torch.nn.Module</c>, Parity's
-    /// modules included); what it reports there through <see cref="ForwardPassOperationContext.ReportCreation"/>
-    /// is kept only when a forward pass of the module calls that method per call (<see cref="ForwardPassHelpers"/>).
+    /// Runs <paramref name="action"/> inside forward passes as <see cref="Register"/> does, and also on the
+    /// operations of the module's own helper methods and property getters that a forward pass calls on every call
+    /// (<see cref="ForwardPassHelpers"/>); a rule reports through <see cref="ForwardPassOperationContext.ReportCreation"/>.
     /// </summary>
     /// <param name="context">The analyzer's context.</param>
     /// <param name="action">The rule.</param>
@@ -47,53 +46,25 @@ internal static class ForwardPassScope
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (KnownSymbols.Get(start.Compilation) is not { } symbols)
+            if (KnownSymbols.Get(start.Compilation) is { } symbols)
             {
-                return;
-            }
-
-            RegisterForwardPasses(start, action, symbols, kinds);
-            if (symbols.HasTorchSharp)
-            {
-                start.RegisterSymbolStartAction(module => RegisterHelpers(module, action, symbols, kinds), SymbolKind.NamedType);
+                RegisterForwardPasses(start, action, symbols, kinds, followHelpers: true);
             }
         });
     }
 
-    private static void RegisterForwardPasses(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds)
+    private static void RegisterForwardPasses(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds, bool followHelpers)
     {
         start.RegisterOperationBlockStartAction(block =>
         {
             if (block.OwningSymbol is IMethodSymbol method && symbols.IsForwardPass(method))
             {
                 block.RegisterOperationAction(operation => action(new ForwardPassOperationContext(operation, method), symbols), kinds);
+                if (followHelpers)
+                {
+                    block.RegisterOperationAction(new ForwardPassHelpers(method, action, symbols, kinds).Follow, OperationKind.Invocation, OperationKind.PropertyReference);
+                }
             }
         });
-    }
-
-    private static void RegisterHelpers(SymbolStartAnalysisContext module, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds)
-    {
-        var type = (INamedTypeSymbol)module.Symbol;
-        if (type.TypeKind != TypeKind.Class || !symbols.IsTorchModule(type))
-        {
-            return;
-        }
-
-        var helpers = new ForwardPassHelpers(type);
-        module.RegisterOperationBlockStartAction(block =>
-        {
-            if (block.OwningSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet } method
-                || !SymbolEqualityComparer.Default.Equals(method.ContainingType, type))
-            {
-                return;
-            }
-
-            block.RegisterOperationAction(operation => helpers.RecordCall(method, operation.Operation, symbols), OperationKind.Invocation, OperationKind.PropertyReference);
-            if (!symbols.IsForwardPass(method))
-            {
-                block.RegisterOperationAction(operation => action(new ForwardPassOperationContext(operation, method, helpers), symbols), kinds);
-            }
-        });
-        module.RegisterSymbolEndAction(end => helpers.ReportReached(end, symbols));
     }
 }

@@ -29,12 +29,25 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        TorchSharpModuleScope.Register(context, Analyze);
+        // The rule reads declarations only, so a symbol action suffices: no operations, no per-module scope.
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (KnownSymbols.Get(start.Compilation) is { HasTorchSharp: true } symbols)
+            {
+                start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.NamedType);
+            }
+        });
     }
 
-    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
+    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
     {
-        foreach (var member in module.Type.GetMembers())
+        var type = (INamedTypeSymbol)context.Symbol;
+        if (!TorchSharpComponents.IsCustomModule(type, symbols))
+        {
+            return;
+        }
+
+        foreach (var member in type.GetMembers())
         {
             // An auto-property is the property whose value lives in an implicitly declared backing field.
             if (member is IFieldSymbol { IsStatic: false, AssociatedSymbol: IPropertySymbol property } field

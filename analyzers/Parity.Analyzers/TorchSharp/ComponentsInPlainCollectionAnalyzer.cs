@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Core;
@@ -7,15 +8,19 @@ using Parity.Analyzers.Core;
 namespace Parity.Analyzers.TorchSharp;
 
 /// <summary>
-/// PAR3002: a custom TorchSharp module keeps submodules or parameters in an array or a
-/// <c>System.Collections</c> collection (List, Dictionary, ...). <c>RegisterComponents()</c> does not look
-/// inside those, so the elements are not registered; <c>ModuleList</c>/<c>ModuleDict</c> and
-/// <c>ParameterList</c>/<c>ParameterDict</c> are the registered equivalents. A class that calls
-/// <c>register_module</c> or <c>register_parameter</c> is taken to register the elements by hand.
+/// PAR3002: a custom TorchSharp module keeps submodules or parameters in an array, a
+/// <c>System.Collections</c> collection (List, Dictionary, ...) or a tuple, directly or nested.
+/// <c>RegisterComponents()</c> does not look inside those, so the elements are not registered;
+/// <c>ModuleList</c>/<c>ModuleDict</c> and <c>ParameterList</c>/<c>ParameterDict</c> are the registered
+/// equivalents. A collection whose elements a <c>register_module</c> or <c>register_parameter</c> call
+/// registers by hand is not reported (<see cref="ModuleRegistrations.RegistersAlongside"/>).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
 {
+    // Deep enough for List<(string, Linear[])>; real fields nest less.
+    private const int MaxNesting = 4;
+
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.ComponentsInPlainCollection,
         "TorchSharp submodules or parameters kept in an unregistered collection",
@@ -50,7 +55,8 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
             }
 
             var kind = TorchSharpComponents.Kind(element, symbols);
-            var replacement = kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict";
+            var replacement = (kind == "parameter" ? "ParameterList or ParameterDict" : "ModuleList or ModuleDict")
+                + (IsTuple(field.Type) ? ", or one field per element" : string.Empty);
             var owner = field.AssociatedSymbol ?? field;
             // A collection whose elements the module registers by hand is fine; each collection is judged alone,
             // so a second one the module forgets is still reported.
@@ -68,29 +74,48 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    /// <summary>The module or parameter type held by an array or a System.Collections type, if any.</summary>
-    private static ITypeSymbol? ElementOf(ITypeSymbol type, KnownSymbols symbols)
+    /// <summary>
+    /// The module or parameter type held by an array, a <c>System.Collections</c> type or a tuple, looking
+    /// through nesting (<c>List&lt;(string Name, Linear Layer)&gt;</c>, <c>Dictionary&lt;string, Linear[]&gt;</c>);
+    /// null when none holds one.
+    /// </summary>
+    private static ITypeSymbol? ElementOf(ITypeSymbol type, KnownSymbols symbols, int depth = 0)
     {
-        if (type is IArrayTypeSymbol array)
-        {
-            return TorchSharpComponents.IsModuleOrParameter(array.ElementType, symbols) ? array.ElementType : null;
-        }
-
-        if (type is not INamedTypeSymbol { IsGenericType: true } named || !IsSystemCollections(named.ContainingNamespace))
+        if (depth > MaxNesting)
         {
             return null;
         }
 
-        foreach (var argument in named.TypeArguments)
+        IEnumerable<ITypeSymbol> elements = type switch
         {
-            if (TorchSharpComponents.IsModuleOrParameter(argument, symbols))
+            IArrayTypeSymbol array => [array.ElementType],
+            INamedTypeSymbol { IsTupleType: true } tuple => tuple.TupleElements.Select(e => e.Type),
+            INamedTypeSymbol { IsGenericType: true } named when IsSystemCollections(named.ContainingNamespace) || IsSystemTuple(named) => named.TypeArguments,
+            _ => [],
+        };
+
+        foreach (var element in elements)
+        {
+            if (TorchSharpComponents.IsModuleOrParameter(element, symbols))
             {
-                return argument;
+                return element;
+            }
+
+            if (ElementOf(element, symbols, depth + 1) is { } nested)
+            {
+                return nested;
             }
         }
 
         return null;
     }
+
+    // System.Tuple<...>, the reference tuple; value tuples are IsTupleType.
+    private static bool IsSystemTuple(INamedTypeSymbol type)
+        => type.Name == "Tuple" && type.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+
+    private static bool IsTuple(ITypeSymbol type)
+        => type is INamedTypeSymbol named && (named.IsTupleType || IsSystemTuple(named));
 
     private static bool IsSystemCollections(INamespaceSymbol? ns)
     {

@@ -8,8 +8,9 @@ namespace Parity.Analyzers.Tests.Core;
 
 /// <summary>
 /// Creation in a module's own helper methods: reported when a forward pass calls the helper on every call
-/// (directly, through other helpers, or through a property getter), silent when only the constructor calls it
-/// or the forward pass calls it behind a create-once guard.
+/// (directly, through other helpers, or through a property getter), at the forward pass's call with the creation
+/// as the second location; silent when only the constructor calls it or the forward pass calls it behind a
+/// create-once guard.
 /// </summary>
 [TestFixture]
 public sealed class ForwardPassHelpersTests
@@ -31,7 +32,7 @@ public sealed class ForwardPassHelpersTests
             private Tensor Head(Tensor features) => {|#0:nn.Linear(16, 3)|}.forward(features);
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward"));
+        VerifyLayer.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Linear", "forward' through 'Head"));
 
     [Test]
     public Task ParameterMadeTwoHelpersDeep_IsReported() => VerifyVariable.VerifyAnalyzerAsync("""
@@ -49,7 +50,7 @@ public sealed class ForwardPassHelpersTests
             private Tensor Gain() => {|#0:nn.Parameter(torch.ones(1))|};
         }
         """,
-        VerifyVariable.Diagnostic(VariableCreationAnalyzer.TorchSharpRule).WithLocation(0).WithLocation(1).WithArguments("Parameter", "forward"));
+        VerifyVariable.Diagnostic(VariableCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Parameter", "forward' through 'Gain"));
 
     [Test]
     public Task LayerMadeInAPropertyGetterThatForwardReads_IsReported() => VerifyLayer.VerifyAnalyzerAsync("""
@@ -66,7 +67,7 @@ public sealed class ForwardPassHelpersTests
             public override Tensor forward(Tensor input) => {|#1:Projection|}.forward(input);
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward"));
+        VerifyLayer.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Linear", "forward' through 'Projection"));
 
     [Test]
     public Task ParityLayerMadeInAStaticHelperOfTheModule_IsReported() => VerifyLayer.VerifyAnalyzerAsync("""
@@ -82,7 +83,7 @@ public sealed class ForwardPassHelpersTests
             private static Dense MakeDense() => {|#0:new Dense(10)|};
         }
         """,
-        VerifyLayer.Diagnostic().WithLocation(0).WithLocation(1).WithArguments("Dense", "Forward"));
+        VerifyLayer.Diagnostic().WithLocation(1).WithLocation(0).WithArguments("Dense", "Forward' through 'MakeDense"));
 
     [Test]
     public Task HelpersTheConstructorCalls_OrForwardCallsOnce_AreNotReported() => VerifyLayer.VerifyAnalyzerAsync("""

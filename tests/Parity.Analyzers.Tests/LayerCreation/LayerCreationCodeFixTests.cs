@@ -283,6 +283,6 @@ public sealed class LayerCreationCodeFixTests
                 private static Tensor Head(Tensor input) => {|#0:nn.Linear(4, 2)|}.forward(input);
             }
             """;
-        return VerifyCS.VerifyCodeFixAsync(Source, [VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward")], Source);
+        return VerifyCS.VerifyCodeFixAsync(Source, [VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Linear", "forward' through 'Head")], Source);
     }
 }

@@ -110,4 +110,32 @@ public sealed class ComponentsInPlainCollectionAnalyzerTests
         }
         """,
         VerifyCS.Diagnostic().WithLocation(0).WithArguments("_forgotten", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
+
+    // Seen in ported code: an encoder/decoder pair kept as a tuple, named heads kept as a list of pairs.
+    [Test]
+    public Task ModulesInTuplesAndNestedCollections_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using TorchSharp;
+        using TorchSharp.Modules;
+        using static TorchSharp.torch;
+
+        sealed class Pairs : nn.Module<Tensor, Tensor>
+        {
+            private readonly (Linear Encoder, Linear Decoder) {|#0:_pair|} = (nn.Linear(4, 2), nn.Linear(2, 4));
+            private readonly Tuple<Conv2d, BatchNorm2d> {|#1:_stem|} = Tuple.Create(nn.Conv2d(3, 8, 3), nn.BatchNorm2d(8));
+            private readonly List<(string Name, Linear Head)> {|#2:_heads|} = new();
+            private readonly Dictionary<string, List<Parameter>> {|#3:_gains|} = new();
+            private readonly (int Height, int Width) _patch = (4, 4);
+            private readonly List<(string Name, Tensor Value)> _cache = new();
+
+            public Pairs() : base("Pairs") => RegisterComponents();
+
+            public override Tensor forward(Tensor input) => _pair.Decoder.forward(_pair.Encoder.forward(input));
+        }
+        """,
+        VerifyCS.Diagnostic().WithLocation(0).WithArguments("_pair", "submodule", "(Linear Encoder, Linear Decoder)", "ModuleList or ModuleDict, or one field per element"),
+        VerifyCS.Diagnostic().WithLocation(1).WithArguments("_stem", "submodule", "Tuple<Conv2d, BatchNorm2d>", "ModuleList or ModuleDict, or one field per element"),
+        VerifyCS.Diagnostic().WithLocation(2).WithArguments("_heads", "submodule", "List<(string Name, Linear Head)>", "ModuleList or ModuleDict"),
+        VerifyCS.Diagnostic().WithLocation(3).WithArguments("_gains", "parameter", "Dictionary<string, List<Parameter>>", "ParameterList or ParameterDict"));
 }
