@@ -45,7 +45,7 @@ internal static class FolderSurvey
     /// <summary>Every analyzer the Parity.Analyzers assembly exports.</summary>
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
     [
-        .. typeof(MissingRegisterComponentsAnalyzer).Assembly.GetTypes()
+        .. typeof(TorchSharpRegistrationAnalyzer).Assembly.GetTypes()
             .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type))
             .OrderBy(type => type.Name, StringComparer.Ordinal)
             .Select(type => (DiagnosticAnalyzer)Activator.CreateInstance(type)!),

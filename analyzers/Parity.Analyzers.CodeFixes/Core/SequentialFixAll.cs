@@ -5,8 +5,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 
-using Parity.Analyzers.Core;
-
 namespace Parity.Analyzers.CodeFixes.Core;
 
 /// <summary>
@@ -54,12 +52,9 @@ internal static class SequentialFixAll
         return document;
     });
 
-    /// <summary>
-    /// The innermost node whose span is the diagnostic's span; null for a report made through a helper, which
-    /// sits at the forward pass's call rather than at what it creates.
-    /// </summary>
+    /// <summary>The innermost node whose span is the diagnostic's span.</summary>
     public static SyntaxNode? Locate(SyntaxNode root, Diagnostic diagnostic)
-        => diagnostic.Location.IsInSource && root.FullSpan.Contains(diagnostic.Location.SourceSpan) && !diagnostic.Properties.ContainsKey(ForwardPassHelpers.ThroughHelperProperty)
+        => diagnostic.Location.IsInSource && root.FullSpan.Contains(diagnostic.Location.SourceSpan)
             ? root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
             : null;
 }

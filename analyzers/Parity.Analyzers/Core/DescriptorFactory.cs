@@ -18,6 +18,10 @@ public static class DescriptorFactory
     /// <param name="category">One of <see cref="DiagnosticCategories"/>.</param>
     /// <param name="defaultSeverity">Severity before any <c>.editorconfig</c> override.</param>
     /// <param name="description">A longer explanation of why the rule exists.</param>
+    /// <param name="compilationEnd">
+    /// True for a variant reported only once the whole compilation has been seen (the host's <c>CompilationEnd</c>
+    /// tag: a build always shows it, an IDE with full-solution analysis).
+    /// </param>
     /// <returns>The descriptor.</returns>
     public static DiagnosticDescriptor Create(
         string id,
@@ -25,7 +29,8 @@ public static class DescriptorFactory
         string messageFormat,
         string category,
         DiagnosticSeverity defaultSeverity,
-        string description)
+        string description,
+        bool compilationEnd = false)
         => new(
             id,
             title,
@@ -34,7 +39,8 @@ public static class DescriptorFactory
             defaultSeverity,
             isEnabledByDefault: true,
             description: description,
-            helpLinkUri: HelpLink(id));
+            helpLinkUri: HelpLink(id),
+            customTags: compilationEnd ? [WellKnownDiagnosticTags.CompilationEnd] : []);
 
     /// <summary>The help link of a rule.</summary>
     /// <param name="id">The rule id.</param>

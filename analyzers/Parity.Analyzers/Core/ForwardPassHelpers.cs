@@ -1,6 +1,6 @@
-using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -8,102 +8,115 @@ using Microsoft.CodeAnalysis.Operations;
 namespace Parity.Analyzers.Core;
 
 /// <summary>
-/// Follows a forward pass into the module's own helper methods and property getters that it calls on every call:
-/// <c>forward</c> calling <c>MakeHead(x)</c>, which calls <c>nn.Linear(...)</c>, creates a layer per call as
-/// surely as <c>forward</c> writing it out. A call under a create-once guard (<c>_head ??= MakeHead()</c>) is
-/// not followed. The helper's operations come from the semantic model the forward pass was bound with, so only
-/// helpers in the same file are followed, and nothing is bound unless a forward pass calls one.
+/// The helper methods of modules that their forward passes call on every call: <c>forward</c> calling
+/// <c>MakeHead(x)</c>, which calls <c>nn.Linear(...)</c>, creates a layer per call as surely as <c>forward</c>
+/// writing it out. For one compilation and one rule it records each module's calls of its own methods and
+/// property getters, and what the rule finds in methods that are not forward passes; at the compilation's end it
+/// reports the findings that lie in a helper some forward pass of the same module reaches, naming that forward
+/// pass and the helper. A call under a create-once guard (<c>_head ??= MakeHead()</c>) does not make its callee
+/// per-call code.
 /// </summary>
+/// <remarks>
+/// Whether a forward pass reaches a helper is known only when both have been analysed. Waiting for each module's
+/// end needs a per-module scope, which costs the host more for every module than the rare finding is worth;
+/// binding each called helper from the forward pass binds the module's helpers a second time. So the findings
+/// wait for the compilation's end: a build shows them, an IDE with full-solution analysis.
+/// </remarks>
 internal sealed class ForwardPassHelpers
 {
-    /// <summary>
-    /// The property a report made through a helper carries (the helper's name): the report sits at the forward
-    /// pass's call, and a fix that moved "the creation" there would move the call instead.
-    /// </summary>
-    public const string ThroughHelperProperty = "Parity.ThroughHelper";
-
-    // Helpers calling helpers: deep enough for real code, and a stop for recursion.
-    private const int MaxDepth = 4;
-
-    private readonly IMethodSymbol forwardPass;
-    private readonly Action<ForwardPassOperationContext, KnownSymbols> rule;
+    private readonly ConcurrentBag<(IMethodSymbol Caller, IMethodSymbol Callee, Location Site)> calls = [];
+    private readonly ConcurrentBag<(IMethodSymbol Helper, string Created, Location Location)> findings = [];
+    private readonly DiagnosticDescriptor rule;
     private readonly KnownSymbols symbols;
-    private readonly OperationKind[] kinds;
-    private HashSet<IMethodSymbol>? followed;
 
-    /// <summary>Creates the follower of one forward pass's helper calls, for <paramref name="rule"/>.</summary>
-    public ForwardPassHelpers(IMethodSymbol forwardPass, Action<ForwardPassOperationContext, KnownSymbols> rule, KnownSymbols symbols, OperationKind[] kinds)
+    /// <summary>Creates the (empty) record for one compilation, reporting <paramref name="throughHelperRule"/>.</summary>
+    /// <param name="throughHelperRule">The rule's variant for a creation reached through a helper: arguments <c>{0}</c> created, <c>{1}</c> forward pass, <c>{2}</c> helper.</param>
+    /// <param name="symbols">The compilation's known symbols.</param>
+    public ForwardPassHelpers(DiagnosticDescriptor throughHelperRule, KnownSymbols symbols)
     {
-        this.forwardPass = forwardPass;
-        this.rule = rule;
+        rule = throughHelperRule;
         this.symbols = symbols;
-        this.kinds = kinds;
     }
 
-    /// <summary>The properties of a report made through <paramref name="helper"/>.</summary>
-    public static ImmutableDictionary<string, string?> ThroughHelper(IMethodSymbol helper)
-        => ImmutableDictionary<string, string?>.Empty.Add(ThroughHelperProperty, helper.Name);
+    /// <summary>True for a method whose findings may matter through a forward pass: a module's own method or property getter.</summary>
+    public bool MayBeHelper(IMethodSymbol method)
+        => method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet && symbols.IsTorchModule(method.ContainingType);
 
-    /// <summary>When the operation of <paramref name="context"/> calls a helper per call, runs the rule on the helper's operations.</summary>
-    public void Follow(OperationAnalysisContext context)
-        => Follow(context, context.Operation, forwardPass.ContainingType, context.Operation.Syntax.GetLocation(), depth: 0);
-
-    private void Follow(OperationAnalysisContext context, IOperation call, INamedTypeSymbol module, Location callSite, int depth)
+    /// <summary>Records the operation when a module's method calls one of the module's own methods or getters per call.</summary>
+    public void RecordCall(OperationAnalysisContext context)
     {
-        if (depth >= MaxDepth || Callee(call, module) is not { } helper || call.SemanticModel is not { } model)
+        if (context.ContainingSymbol is not IMethodSymbol caller)
         {
             return;
         }
 
-        // Each helper once per forward pass, however many calls reach it.
-        lock (this)
-        {
-            followed ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-            if (!followed.Add(helper))
-            {
-                return;
-            }
-        }
-
-        foreach (var reference in helper.DeclaringSyntaxReferences)
-        {
-            if (reference.SyntaxTree != model.SyntaxTree || model.GetOperation(reference.GetSyntax(context.CancellationToken), context.CancellationToken) is not { } body)
-            {
-                continue;
-            }
-
-            foreach (var operation in body.DescendantsAndSelf())
-            {
-                if (Array.IndexOf(kinds, operation.Kind) >= 0)
-                {
-                    rule(new ForwardPassOperationContext(context, operation, helper, forwardPass, callSite), symbols);
-                }
-
-                if (operation.Kind is OperationKind.Invocation or OperationKind.PropertyReference)
-                {
-                    Follow(context, operation, module, callSite, depth + 1);
-                }
-            }
-        }
-    }
-
-    // The module's own method or property getter that the operation calls per call, if any.
-    private IMethodSymbol? Callee(IOperation operation, INamedTypeSymbol module)
-    {
-        var (callee, instance) = operation switch
+        var (callee, instance) = context.Operation switch
         {
             IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance),
             IPropertyReferenceOperation { Property.GetMethod: { } getter } read when !IsWrittenTo(read) => (getter, read.Instance),
             _ => (null, null),
         };
 
-        return callee is { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet }
-            && SymbolEqualityComparer.Default.Equals(callee.ContainingType.OriginalDefinition, module.OriginalDefinition)
+        if (callee is { MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet }
+            && SymbolEqualityComparer.Default.Equals(callee.ContainingType.OriginalDefinition, caller.ContainingType.OriginalDefinition)
             && instance is null or IInstanceReferenceOperation
             && !symbols.IsForwardPass(callee)
-            && !CreateOnceGuards.IsCreatedOnce(operation, symbols)
-                ? callee.OriginalDefinition
-                : null;
+            && MayBeCaller(caller)
+            && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
+        {
+            calls.Add((caller.OriginalDefinition, callee.OriginalDefinition, context.Operation.Syntax.GetLocation()));
+        }
+    }
+
+    // A forward pass or a helper of a module; constructors and field initializers call helpers once.
+    private bool MayBeCaller(IMethodSymbol method) => symbols.IsForwardPass(method) || MayBeHelper(method);
+
+    /// <summary>Holds what the rule found in <paramref name="helper"/> until the compilation's calls are known.</summary>
+    public void Defer(IMethodSymbol helper, string created, Location location)
+        => findings.Add((helper.OriginalDefinition, created, location));
+
+    /// <summary>Reports every held finding whose helper a forward pass of its module calls, directly or through other helpers.</summary>
+    public void ReportReached(CompilationAnalysisContext context)
+    {
+        if (findings.IsEmpty)
+        {
+            return;
+        }
+
+        // Breadth first from the forward passes, in source order, so each helper is named with its nearest forward pass.
+        var ordered = calls.OrderBy(c => c.Site.SourceTree?.FilePath, System.StringComparer.Ordinal).ThenBy(c => c.Site.SourceSpan.Start).ToList();
+        var reached = new Dictionary<IMethodSymbol, (IMethodSymbol ForwardPass, Location Site)>(SymbolEqualityComparer.Default);
+        var queue = new Queue<IMethodSymbol>();
+        foreach (var (caller, callee, site) in ordered)
+        {
+            if (symbols.IsForwardPass(caller) && !reached.ContainsKey(callee))
+            {
+                reached.Add(callee, (caller, site));
+                queue.Enqueue(callee);
+            }
+        }
+
+        while (queue.Count > 0)
+        {
+            var helper = queue.Dequeue();
+            foreach (var (caller, callee, _) in ordered)
+            {
+                if (SymbolEqualityComparer.Default.Equals(caller, helper) && !reached.ContainsKey(callee))
+                {
+                    reached.Add(callee, reached[helper]);
+                    queue.Enqueue(callee);
+                }
+            }
+        }
+
+        foreach (var (helper, created, location) in findings)
+        {
+            if (reached.TryGetValue(helper, out var origin))
+            {
+                var helperName = helper.AssociatedSymbol?.Name ?? helper.Name;
+                context.ReportDiagnostic(Diagnostic.Create(rule, location, [origin.Site], created, origin.ForwardPass.Name, helperName));
+            }
+        }
     }
 
     private static bool IsWrittenTo(IOperation reference)

@@ -29,41 +29,62 @@ internal static class ForwardPassScope
         {
             if (KnownSymbols.Get(start.Compilation) is { } symbols)
             {
-                RegisterForwardPasses(start, action, symbols, kinds, followHelpers: false);
+                RegisterForwardPasses(start, action, symbols, kinds);
             }
         });
     }
 
     /// <summary>
-    /// Runs <paramref name="action"/> inside forward passes as <see cref="Register"/> does, and also on the
-    /// operations of the module's own helper methods and property getters that a forward pass calls on every call
-    /// (<see cref="ForwardPassHelpers"/>); a rule reports through <see cref="ForwardPassOperationContext.ReportCreation"/>.
+    /// Runs <paramref name="action"/> inside forward passes as <see cref="Register"/> does, and also inside the
+    /// other methods and property getters of modules; what it reports there through
+    /// <see cref="ForwardPassOperationContext.ReportCreation"/> is reported with <paramref name="throughHelperRule"/>
+    /// at the compilation's end, when a forward pass of the module calls that helper per call
+    /// (<see cref="ForwardPassHelpers"/>).
     /// </summary>
     /// <param name="context">The analyzer's context.</param>
     /// <param name="action">The rule.</param>
+    /// <param name="throughHelperRule">The rule's compilation-end variant: <c>{0}</c> created, <c>{1}</c> forward pass, <c>{2}</c> helper.</param>
     /// <param name="kinds">The operation kinds the rule looks at.</param>
-    public static void RegisterWithHelpers(AnalysisContext context, Action<ForwardPassOperationContext, KnownSymbols> action, params OperationKind[] kinds)
+    public static void RegisterWithHelpers(AnalysisContext context, Action<ForwardPassOperationContext, KnownSymbols> action, DiagnosticDescriptor throughHelperRule, params OperationKind[] kinds)
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (KnownSymbols.Get(start.Compilation) is { } symbols)
+            if (KnownSymbols.Get(start.Compilation) is not { } symbols)
             {
-                RegisterForwardPasses(start, action, symbols, kinds, followHelpers: true);
+                return;
             }
+
+            if (!symbols.HasTorchSharp)
+            {
+                RegisterForwardPasses(start, action, symbols, kinds);
+                return;
+            }
+
+            // Forward passes as in Register. Everything else of a module is read by compilation-wide operation actions
+            // that start with a symbol test: registering actions in every block of every module costs the host more.
+            var helpers = new ForwardPassHelpers(throughHelperRule, symbols);
+            RegisterForwardPasses(start, action, symbols, kinds);
+            start.RegisterOperationAction(operation => helpers.RecordCall(operation), OperationKind.Invocation, OperationKind.PropertyReference);
+            start.RegisterOperationAction(
+                operation =>
+                {
+                    if (operation.ContainingSymbol is IMethodSymbol method && !symbols.IsForwardPass(method) && helpers.MayBeHelper(method))
+                    {
+                        action(new ForwardPassOperationContext(operation, method, helpers), symbols);
+                    }
+                },
+                kinds);
+            start.RegisterCompilationEndAction(helpers.ReportReached);
         });
     }
 
-    private static void RegisterForwardPasses(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds, bool followHelpers)
+    private static void RegisterForwardPasses(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds)
     {
         start.RegisterOperationBlockStartAction(block =>
         {
             if (block.OwningSymbol is IMethodSymbol method && symbols.IsForwardPass(method))
             {
                 block.RegisterOperationAction(operation => action(new ForwardPassOperationContext(operation, method), symbols), kinds);
-                if (followHelpers)
-                {
-                    block.RegisterOperationAction(new ForwardPassHelpers(method, action, symbols, kinds).Follow, OperationKind.Invocation, OperationKind.PropertyReference);
-                }
             }
         });
     }

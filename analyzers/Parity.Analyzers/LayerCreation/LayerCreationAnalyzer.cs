@@ -41,15 +41,25 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A dropout or normalization layer constructed in the forward pass is a new, unregistered layer on every call: module.eval() never switches it to evaluation, so dropout keeps dropping and batch norm keeps using batch statistics at inference. Construct it once, in the constructor.");
 
+    /// <summary>The same rule for a creation in a helper that a forward pass calls per call, reported at the compilation's end.</summary>
+    internal static readonly DiagnosticDescriptor ThroughHelperRule = DescriptorFactory.Create(
+        AnalyzerIds.LayerCreatedInForwardPass,
+        "Layer created in forward pass",
+        "'{0}' creates a new layer on every call of forward pass '{1}', through '{2}', which it calls; create the layer once, in the constructor",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A helper method or property that the forward pass calls on every call runs on every call too: a layer constructed there brings new weights each time (and, in a TorchSharp module, is never registered). Construct the layer once, in the constructor, and let the helper use it. Reported when the whole compilation has been analysed.",
+        compilationEnd: true);
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule, TrainingModeRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule, TrainingModeRule, ThroughHelperRule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.RegisterWithHelpers(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.RegisterWithHelpers(context, Analyze, ThroughHelperRule, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)

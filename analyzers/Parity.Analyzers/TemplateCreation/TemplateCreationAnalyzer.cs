@@ -22,15 +22,25 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A template creates its variables on its first call and reuses them on later calls of the same template. Making the template inside a forward pass gives a new template, and so new variables, on every call. Make it once and keep it in a field.");
 
+    /// <summary>The same rule for a creation in a helper that a forward pass calls per call, reported at the compilation's end.</summary>
+    internal static readonly DiagnosticDescriptor ThroughHelperRule = DescriptorFactory.Create(
+        AnalyzerIds.TemplateCreatedInForwardPass,
+        "Template created in forward pass",
+        "'{0}' makes a new template on every call of forward pass '{1}', through '{2}', which it calls; make the template once, in the constructor, and call it there",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A helper method or property that the forward pass calls on every call runs on every call too: a template made there is a new template, with new variables, each time. Make it once, in the constructor. Reported when the whole compilation has been analysed.",
+        compilationEnd: true);
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, ThroughHelperRule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.RegisterWithHelpers(context, Analyze, OperationKind.Invocation);
+        ForwardPassScope.RegisterWithHelpers(context, Analyze, ThroughHelperRule, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)

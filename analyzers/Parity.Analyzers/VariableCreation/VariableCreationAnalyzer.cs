@@ -32,15 +32,25 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A TorchSharp module's forward runs on every call. A Parameter constructed there is a new tensor each time and is not registered with the module: the optimizer never updates it, state_dict() does not save it and a loaded checkpoint never reaches it. Construct it in the constructor, before RegisterComponents(), and keep it in a field.");
 
+    /// <summary>The same rule for a creation in a helper that a forward pass calls per call, reported at the compilation's end.</summary>
+    internal static readonly DiagnosticDescriptor ThroughHelperRule = DescriptorFactory.Create(
+        AnalyzerIds.VariableCreatedInForwardPass,
+        "Variable created in forward pass",
+        "'{0}' creates a new variable on every call of forward pass '{1}', through '{2}', which it calls; create the variable once, in the constructor",
+        DiagnosticCategories.Creation,
+        DiagnosticSeverity.Warning,
+        "A helper method or property that the forward pass calls on every call runs on every call too: a variable or Parameter created there is a fresh weight each time (and, in a TorchSharp module, is never registered). Create it once, in the constructor, and let the helper use it. Reported when the whole compilation has been analysed.",
+        compilationEnd: true);
+
     /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule);
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule, ThroughHelperRule);
 
     /// <inheritdoc />
     public override void Initialize(AnalysisContext context)
     {
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.EnableConcurrentExecution();
-        ForwardPassScope.RegisterWithHelpers(context, Analyze, OperationKind.ObjectCreation, OperationKind.Invocation);
+        ForwardPassScope.RegisterWithHelpers(context, Analyze, ThroughHelperRule, OperationKind.ObjectCreation, OperationKind.Invocation);
     }
 
     private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)

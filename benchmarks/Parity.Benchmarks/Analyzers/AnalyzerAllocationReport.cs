@@ -18,10 +18,11 @@ internal static class AnalyzerAllocationReport
     /// <summary>The command-line argument that runs this report instead of the benchmarks.</summary>
     public const string Argument = "--analyzer-allocations";
 
-    /// <summary>Runs the report and prints its table.</summary>
+    /// <summary>Runs the report and prints its table: <c>--analyzer-allocations [runs] [part of an analyzer's name]</c>.</summary>
     public static int RunInThisProcess(string[] args)
     {
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+        var only = args.Length > 2 ? args[2] : string.Empty;
         var corpus = new CorpusCompilation(ModuleCorpus.Standard());
         var sdk = SdkAnalyzers.Load();
         var baseline = Measure(corpus, sdk.BuildAnalyzers, sdk, runs);
@@ -30,7 +31,8 @@ internal static class AnalyzerAllocationReport
         Console.WriteLine("| added to the SDK's build analyzers | MB allocated | over the baseline |");
         Console.WriteLine("|---|---:|---:|");
         var cases = CorpusCompilation.ParityAnalyzers.Select(a => (a.GetType().Name, ImmutableArray.Create(a)))
-            .Append(("all of Parity's", CorpusCompilation.ParityAnalyzers));
+            .Append(("all of Parity's", CorpusCompilation.ParityAnalyzers))
+            .Where(c => c.Item1.Contains(only, StringComparison.Ordinal));
         foreach (var (name, added) in cases)
         {
             var bytes = Measure(corpus, sdk.BuildAnalyzers.AddRange(added), sdk, runs);

@@ -8,9 +8,9 @@ namespace Parity.Analyzers.Tests.Core;
 
 /// <summary>
 /// Creation in a module's own helper methods: reported when a forward pass calls the helper on every call
-/// (directly, through other helpers, or through a property getter), at the forward pass's call with the creation
-/// as the second location; silent when only the constructor calls it or the forward pass calls it behind a
-/// create-once guard.
+/// (directly, through other helpers, or through a property getter), at the creation with the forward pass's call
+/// as the second location, once the compilation has been analysed; silent when only the constructor calls it or
+/// the forward pass calls it behind a create-once guard.
 /// </summary>
 [TestFixture]
 public sealed class ForwardPassHelpersTests
@@ -32,7 +32,7 @@ public sealed class ForwardPassHelpersTests
             private Tensor Head(Tensor features) => {|#0:nn.Linear(16, 3)|}.forward(features);
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Linear", "forward' through 'Head"));
+        VerifyLayer.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Head"));
 
     [Test]
     public Task ParameterMadeTwoHelpersDeep_IsReported() => VerifyVariable.VerifyAnalyzerAsync("""
@@ -50,7 +50,7 @@ public sealed class ForwardPassHelpersTests
             private Tensor Gain() => {|#0:nn.Parameter(torch.ones(1))|};
         }
         """,
-        VerifyVariable.Diagnostic(VariableCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Parameter", "forward' through 'Gain"));
+        VerifyVariable.Diagnostic(VariableCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Parameter", "forward", "Gain"));
 
     [Test]
     public Task LayerMadeInAPropertyGetterThatForwardReads_IsReported() => VerifyLayer.VerifyAnalyzerAsync("""
@@ -67,7 +67,7 @@ public sealed class ForwardPassHelpersTests
             public override Tensor forward(Tensor input) => {|#1:Projection|}.forward(input);
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(1).WithLocation(0).WithArguments("Linear", "forward' through 'Projection"));
+        VerifyLayer.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Projection"));
 
     [Test]
     public Task ParityLayerMadeInAStaticHelperOfTheModule_IsReported() => VerifyLayer.VerifyAnalyzerAsync("""
@@ -83,7 +83,7 @@ public sealed class ForwardPassHelpersTests
             private static Dense MakeDense() => {|#0:new Dense(10)|};
         }
         """,
-        VerifyLayer.Diagnostic().WithLocation(1).WithLocation(0).WithArguments("Dense", "Forward' through 'MakeDense"));
+        VerifyLayer.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Dense", "Forward", "MakeDense"));
 
     [Test]
     public Task HelpersTheConstructorCalls_OrForwardCallsOnce_AreNotReported() => VerifyLayer.VerifyAnalyzerAsync("""

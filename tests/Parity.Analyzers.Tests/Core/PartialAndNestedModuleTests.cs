@@ -7,7 +7,7 @@ using Parity.Analyzers.Tracking;
 using VerifyDirectCall = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.DirectForwardCallAnalyzer>;
 using VerifyIneffective = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.IneffectiveTrackVariablesAnalyzer>;
 using VerifyLayer = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
-using VerifyRegister = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.MissingRegisterComponentsAnalyzer>;
+using VerifyRegister = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.Core;
 
@@ -96,7 +96,7 @@ public sealed class PartialAndNestedModuleTests
     [Test]
     public Task RegistrationInAnotherFileOfAPartialModule_Counts()
     {
-        var test = AnalyzerVerifier<MissingRegisterComponentsAnalyzer>.Test();
+        var test = AnalyzerVerifier<TorchSharpRegistrationAnalyzer>.Test();
         test.TestState.Sources.Add("""
             using TorchSharp;
             using TorchSharp.Modules;
@@ -246,7 +246,7 @@ public sealed class PartialAndNestedModuleTests
         VerifyRegister.Diagnostic().WithLocation(1).WithArguments("ByLambda", "_fc"));
 
     [Test]
-    public Task RegistrationByANestedType_IsNotTheModules() => AnalyzerVerifier<ComponentsInPlainCollectionAnalyzer>.VerifyAnalyzerAsync("""
+    public Task RegistrationByANestedType_IsNotTheModules() => AnalyzerVerifier<TorchSharpRegistrationAnalyzer>.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using TorchSharp;
         using TorchSharp.Modules;
@@ -266,5 +266,5 @@ public sealed class PartialAndNestedModuleTests
             }
         }
         """,
-        AnalyzerVerifier<ComponentsInPlainCollectionAnalyzer>.Diagnostic().WithLocation(0).WithArguments("_layers", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
+        AnalyzerVerifier<TorchSharpRegistrationAnalyzer>.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(0).WithArguments("_layers", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
 }

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.TorchSharp.MissingRegisterComponentsAnalyzer,
+    Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer,
     Parity.Analyzers.CodeFixes.TorchSharp.MissingRegisterComponentsCodeFixProvider>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;

@@ -14,7 +14,7 @@ namespace Parity.Analyzers.Tests.TorchSharp;
 [TestFixture]
 public sealed class RegisteredChildSuppressorTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> RuleAndSuppressor = [new MissingRegisterComponentsAnalyzer(), new RegisteredChildSuppressor()];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> RuleAndSuppressor = [new TorchSharpRegistrationAnalyzer(), new RegisteredChildSuppressor()];
 
     // Seen in real ports: blocks without RegisterComponents() that only their parent builds and registers.
     private const string Source = """
@@ -80,7 +80,7 @@ public sealed class RegisteredChildSuppressorTests
         var compilation = AnalysisRunner.Compile([("Net.cs", Source)]);
         Assert.That(AnalysisRunner.Errors(compilation).Select(e => e.ToString()), Is.Empty);
 
-        var withoutSuppressor = await AnalysisRunner.AnalyzeAsync(compilation, [new MissingRegisterComponentsAnalyzer()]);
+        var withoutSuppressor = await AnalysisRunner.AnalyzeAsync(compilation, [new TorchSharpRegistrationAnalyzer()]);
         var withSuppressor = await AnalysisRunner.AnalyzeAsync(compilation, RuleAndSuppressor);
         Assert.Multiple(() =>
         {

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.MissingRegisterComponentsAnalyzer>;
+using Parity.Analyzers.TorchSharp;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;
 
 [TestFixture]
-public sealed class MissingRegisterComponentsAnalyzerTests
+public sealed class MissingRegisterComponentsRuleTests
 {
     [Test]
     public Task ModuleWithComponentFieldsAndNoRegistration_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -31,8 +32,8 @@ public sealed class MissingRegisterComponentsAnalyzerTests
             public override Tensor forward(Tensor input) => input * _buffer;
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Mlp", "_fc1"),
-        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Scale", "_buffer"));
+        VerifyCS.Diagnostic(MissingRegisterComponentsRule.Rule).WithLocation(0).WithArguments("Mlp", "_fc1"),
+        VerifyCS.Diagnostic(MissingRegisterComponentsRule.Rule).WithLocation(1).WithArguments("Scale", "_buffer"));
 
     [Test]
     public Task RegisteredModules_AndModulesWithoutComponents_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -120,7 +121,7 @@ public sealed class MissingRegisterComponentsAnalyzerTests
             public override Tensor forward(Tensor input) => _proj.forward(input - _mean);
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Norm", "_proj"));
+        VerifyCS.Diagnostic(MissingRegisterComponentsRule.Rule).WithLocation(0).WithArguments("Norm", "_proj"));
 
     // Seen in ported code: a module whose only component is an activation: there is nothing to register.
     [Test]

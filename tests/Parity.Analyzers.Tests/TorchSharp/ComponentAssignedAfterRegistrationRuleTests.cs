@@ -2,12 +2,12 @@ using System.Linq;
 using System.Threading.Tasks;
 using Parity.Analyzers.Tests.Verification;
 using Parity.Analyzers.TorchSharp;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.ComponentAssignedAfterRegistrationAnalyzer>;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;
 
 [TestFixture]
-public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
+public sealed class ComponentAssignedAfterRegistrationRuleTests
 {
     // Seen in ported code: the constructor registers first and builds its layers afterwards.
     [Test]
@@ -31,7 +31,7 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
             public override Tensor forward(Tensor input) => _after.forward(_before.forward(input));
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("submodule", "_after", "Block.Block()", "register_module"));
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationRule.Rule).WithLocation(0).WithArguments("submodule", "_after", "Block.Block()", "register_module"));
 
     // Seen in ported code: layers and parameters sized on the first call, never registered.
     [Test]
@@ -59,8 +59,8 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("submodule", "_fc", "forward", "register_module"),
-        VerifyCS.Diagnostic().WithLocation(1).WithArguments("parameter", "_scale", "forward", "register_parameter"));
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationRule.Rule).WithLocation(0).WithArguments("submodule", "_fc", "forward", "register_module"),
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationRule.Rule).WithLocation(1).WithArguments("parameter", "_scale", "forward", "register_parameter"));
 
     [Test]
     public Task RegisteredLazyCreation_AssignmentsBeforeRegistration_AndTensorCaches_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -130,8 +130,8 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
                 => base.forward(input) + _auxiliary.forward(input).sum() + _declared.forward(input).sum() + _registered.forward(input).sum();
         }
         """,
-        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationAnalyzer.AfterBaseRule).WithLocation(0).WithArguments("submodule", "_auxiliary", "WithAuxiliary", "Backbone", "register_module"),
-        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationAnalyzer.ReplacedRule).WithLocation(1).WithArguments("submodule", "_head", "WithAuxiliary", "Backbone", "register_module"));
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationRule.AfterBaseRule).WithLocation(0).WithArguments("submodule", "_auxiliary", "WithAuxiliary", "Backbone", "register_module"),
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationRule.ReplacedRule).WithLocation(1).WithArguments("submodule", "_head", "WithAuxiliary", "Backbone", "register_module"));
 
     // The facts the two reports above state, checked on TorchSharp itself.
     [Test]
@@ -235,5 +235,5 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzerTests
             public override Tensor forward(Tensor input) => _output.forward(_input.forward(input));
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("submodule", "_output", "Projection.Projection(bool)", "register_module"));
+        VerifyCS.Diagnostic(ComponentAssignedAfterRegistrationRule.Rule).WithLocation(0).WithArguments("submodule", "_output", "Projection.Projection(bool)", "register_module"));
 }

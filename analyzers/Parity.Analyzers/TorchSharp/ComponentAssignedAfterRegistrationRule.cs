@@ -18,8 +18,7 @@ namespace Parity.Analyzers.TorchSharp;
 /// <c>register_module</c> / <c>register_parameter</c> call that names the field in the same member clears the
 /// report.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ComponentAssignedAfterRegistrationAnalyzer : DiagnosticAnalyzer
+internal static class ComponentAssignedAfterRegistrationRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.ComponentAssignedAfterRegistration,
@@ -47,18 +46,11 @@ public sealed class ComponentAssignedAfterRegistrationAnalyzer : DiagnosticAnaly
         DiagnosticSeverity.Warning,
         "The base class registered what its field held when its constructor called RegisterComponents(). Assigning the field afterwards changes what forward uses but not what is registered: the optimizer trains the old component (or none), state_dict() saves it, and to() moves it, while forward runs the new one.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, AfterBaseRule, ReplacedRule);
+    /// <summary>The rule's descriptors.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule, AfterBaseRule, ReplacedRule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        TorchSharpModuleScope.Register(context, Analyze);
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
+    /// <summary>Runs the rule on one module at the end of its analysis.</summary>
+    public static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
         if (module.Stores.Count == 0)
         {

@@ -11,8 +11,7 @@ namespace Parity.Analyzers.TorchSharp;
 /// code of the class calls <c>RegisterComponents()</c> (or registers anything explicitly), so
 /// <c>parameters()</c>, <c>state_dict()</c> and <c>to(device)</c> do not see them.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
+internal static class MissingRegisterComponentsRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.MissingRegisterComponents,
@@ -22,18 +21,11 @@ public sealed class MissingRegisterComponentsAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "A custom TorchSharp module finds its parameters, buffers and submodules only once RegisterComponents() (or register_module/register_parameter/register_buffer) has recorded them. Without it the optimizer gets no parameters, state_dict() saves nothing and to(device) leaves the weights behind.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>The rule's descriptors.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        TorchSharpModuleScope.Register(context, Analyze);
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
+    /// <summary>Runs the rule on one module at the end of its analysis.</summary>
+    public static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
         // A base class that registers in its constructor has registered this module too (its field initializers
         // included); what the derived constructor assigns later is PAR3004's report.

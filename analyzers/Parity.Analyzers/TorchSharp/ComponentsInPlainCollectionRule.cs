@@ -15,8 +15,7 @@ namespace Parity.Analyzers.TorchSharp;
 /// equivalents. A collection whose elements a <c>register_module</c> or <c>register_parameter</c> call
 /// registers by hand is not reported (<see cref="ModuleRegistrations.RegistersAlongside"/>).
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
+internal static class ComponentsInPlainCollectionRule
 {
     // Deep enough for List<(string, Linear[])>; real fields nest less.
     private const int MaxNesting = 4;
@@ -29,18 +28,11 @@ public sealed class ComponentsInPlainCollectionAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "RegisterComponents() registers fields that are modules, parameters or tensors. Arrays, lists and dictionaries are none of these, so the modules and parameters inside them are invisible to parameters(), state_dict() and to(device). ModuleList, ModuleDict, ParameterList and ParameterDict are modules themselves and register their elements.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>The rule's descriptors.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        TorchSharpModuleScope.Register(context, Analyze);
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
+    /// <summary>Runs the rule on one module at the end of its analysis.</summary>
+    public static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
         var findings = new List<Diagnostic>();
         foreach (var member in module.Type.GetMembers())

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.ComponentsInPlainCollectionAnalyzer>;
+using Parity.Analyzers.TorchSharp;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;
 
 [TestFixture]
-public sealed class ComponentsInPlainCollectionAnalyzerTests
+public sealed class ComponentsInPlainCollectionRuleTests
 {
     [Test]
     public Task ModulesAndParametersInPlainCollections_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -24,9 +25,9 @@ public sealed class ComponentsInPlainCollectionAnalyzerTests
             public override Tensor forward(Tensor input) => input;
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("_layers", "submodule", "List<Linear>", "ModuleList or ModuleDict"),
-        VerifyCS.Diagnostic().WithLocation(1).WithArguments("_scales", "parameter", "Parameter[]", "ParameterList or ParameterDict"),
-        VerifyCS.Diagnostic().WithLocation(2).WithArguments("Blocks", "submodule", "Dictionary<string, Module>", "ModuleList or ModuleDict"));
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(0).WithArguments("_layers", "submodule", "List<Linear>", "ModuleList or ModuleDict"),
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(1).WithArguments("_scales", "parameter", "Parameter[]", "ParameterList or ParameterDict"),
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(2).WithArguments("Blocks", "submodule", "Dictionary<string, Module>", "ModuleList or ModuleDict"));
 
     [Test]
     public Task RegisteredContainers_OtherCollections_AndNonModules_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -109,7 +110,7 @@ public sealed class ComponentsInPlainCollectionAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("_forgotten", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(0).WithArguments("_forgotten", "submodule", "List<Linear>", "ModuleList or ModuleDict"));
 
     // Seen in ported code: an encoder/decoder pair kept as a tuple, named heads kept as a list of pairs.
     [Test]
@@ -134,8 +135,8 @@ public sealed class ComponentsInPlainCollectionAnalyzerTests
             public override Tensor forward(Tensor input) => _pair.Decoder.forward(_pair.Encoder.forward(input));
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("_pair", "submodule", "(Linear Encoder, Linear Decoder)", "ModuleList or ModuleDict, or one field per element"),
-        VerifyCS.Diagnostic().WithLocation(1).WithArguments("_stem", "submodule", "Tuple<Conv2d, BatchNorm2d>", "ModuleList or ModuleDict, or one field per element"),
-        VerifyCS.Diagnostic().WithLocation(2).WithArguments("_heads", "submodule", "List<(string Name, Linear Head)>", "ModuleList or ModuleDict"),
-        VerifyCS.Diagnostic().WithLocation(3).WithArguments("_gains", "parameter", "Dictionary<string, List<Parameter>>", "ParameterList or ParameterDict"));
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(0).WithArguments("_pair", "submodule", "(Linear Encoder, Linear Decoder)", "ModuleList or ModuleDict, or one field per element"),
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(1).WithArguments("_stem", "submodule", "Tuple<Conv2d, BatchNorm2d>", "ModuleList or ModuleDict, or one field per element"),
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(2).WithArguments("_heads", "submodule", "List<(string Name, Linear Head)>", "ModuleList or ModuleDict"),
+        VerifyCS.Diagnostic(ComponentsInPlainCollectionRule.Rule).WithLocation(3).WithArguments("_gains", "parameter", "Dictionary<string, List<Parameter>>", "ParameterList or ParameterDict"));
 }
