@@ -6,9 +6,9 @@ using Parity.Analyzers.Core;
 namespace Parity.Analyzers.TorchSharp;
 
 /// <summary>
-/// The TorchSharp registration rules that read a whole module's code: PAR3001
-/// (<see cref="MissingRegisterComponentsRule"/>), PAR3002 (<see cref="ComponentsInPlainCollectionRule"/>) and
-/// PAR3004 (<see cref="ComponentAssignedAfterRegistrationRule"/>). They share one analyzer so that each module is
+/// The TorchSharp registration rules that read a whole module: PAR3001
+/// (<see cref="MissingRegisterComponentsRule"/>), PAR3002 (<see cref="ComponentsInPlainCollectionRule"/>), PAR3003
+/// (<see cref="ComponentInAutoPropertyRule"/>) and PAR3004 (<see cref="ComponentAssignedAfterRegistrationRule"/>). They share one analyzer so that each module is
 /// read once, from one per-module scope (<see cref="TorchSharpModuleScope"/>): the host's bookkeeping for a
 /// symbol-start action is paid per analyzer and per module, and with one analyzer per rule it was most of what
 /// these rules allocated.
@@ -20,6 +20,7 @@ public sealed class TorchSharpRegistrationAnalyzer : DiagnosticAnalyzer
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray<DiagnosticDescriptor>.Empty
         .AddRange(MissingRegisterComponentsRule.Descriptors)
         .AddRange(ComponentsInPlainCollectionRule.Descriptors)
+        .AddRange(ComponentInAutoPropertyRule.Descriptors)
         .AddRange(ComponentAssignedAfterRegistrationRule.Descriptors);
 
     /// <inheritdoc />
@@ -34,6 +35,7 @@ public sealed class TorchSharpRegistrationAnalyzer : DiagnosticAnalyzer
     {
         MissingRegisterComponentsRule.Analyze(context, module, symbols);
         ComponentsInPlainCollectionRule.Analyze(context, module, symbols);
+        ComponentInAutoPropertyRule.Analyze(context, module, symbols);
         ComponentAssignedAfterRegistrationRule.Analyze(context, module, symbols);
     }
 }

@@ -165,7 +165,7 @@ public sealed class PartialAndNestedModuleTests
     [Test]
     public Task AutoPropertyInAnotherFileOfAPartialModule_IsReportedThere()
     {
-        var test = AnalyzerVerifier<ComponentInAutoPropertyAnalyzer>.Test();
+        var test = AnalyzerVerifier<TorchSharpRegistrationAnalyzer>.Test();
         test.TestState.Sources.Add("""
             using TorchSharp;
             using static TorchSharp.torch;
@@ -185,7 +185,7 @@ public sealed class PartialAndNestedModuleTests
                 public Linear {|#0:Head|} { get; } = TorchSharp.torch.nn.Linear(4, 2);
             }
             """);
-        test.ExpectedDiagnostics.Add(AnalyzerVerifier<ComponentInAutoPropertyAnalyzer>.Diagnostic().WithLocation(0).WithArguments("Head", "submodule"));
+        test.ExpectedDiagnostics.Add(AnalyzerVerifier<TorchSharpRegistrationAnalyzer>.Diagnostic(ComponentInAutoPropertyRule.Rule).WithLocation(0).WithArguments("Head", "submodule"));
         return test.RunAsync();
     }
 

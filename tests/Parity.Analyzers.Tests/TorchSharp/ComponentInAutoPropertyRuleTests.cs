@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.ComponentInAutoPropertyAnalyzer>;
+using Parity.Analyzers.TorchSharp;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;
 
 [TestFixture]
-public sealed class ComponentInAutoPropertyAnalyzerTests
+public sealed class ComponentInAutoPropertyRuleTests
 {
     [Test]
     public Task AutoPropertiesHoldingComponents_AreReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -22,8 +23,8 @@ public sealed class ComponentInAutoPropertyAnalyzerTests
             public override Tensor forward(Tensor input) => Fc.forward(input) * Scale;
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Fc", "submodule"),
-        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Scale", "parameter"));
+        VerifyCS.Diagnostic(ComponentInAutoPropertyRule.Rule).WithLocation(0).WithArguments("Fc", "submodule"),
+        VerifyCS.Diagnostic(ComponentInAutoPropertyRule.Rule).WithLocation(1).WithArguments("Scale", "parameter"));
 
     [Test]
     public Task FieldsExposedThroughComputedProperties_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""

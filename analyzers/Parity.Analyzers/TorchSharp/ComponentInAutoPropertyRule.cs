@@ -10,8 +10,7 @@ namespace Parity.Analyzers.TorchSharp;
 /// then depends on the compiler-generated backing field; a field says what is meant, and a get-only
 /// property can still expose it.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
+internal static class ComponentInAutoPropertyRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.ComponentInAutoProperty,
@@ -21,33 +20,13 @@ public sealed class ComponentInAutoPropertyAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "RegisterComponents() walks the module's fields. A get-only auto-property holding a Parameter breaks to(dtype) and to(device): TorchSharp writes the converted parameter back through the property, and there is no setter ('Property set method not found'). An auto-property's value lives in a compiler-generated backing field, so whether and under which name the component is registered depends on compiler naming rather than on the code; checkpoints written by other tools will not match. Hold the component in a field and expose it through a get-only property if needed.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>The rule's descriptors.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Runs the rule on one module; it reads declarations only.</summary>
+    public static void Analyze(SymbolAnalysisContext context, ModuleRegistrations module, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        // The rule reads declarations only, so a symbol action suffices: no operations, no per-module scope.
-        context.RegisterCompilationStartAction(start =>
-        {
-            if (KnownSymbols.Get(start.Compilation) is { HasTorchSharp: true } symbols)
-            {
-                start.RegisterSymbolAction(symbol => Analyze(symbol, symbols), SymbolKind.NamedType);
-            }
-        });
-    }
-
-    private static void Analyze(SymbolAnalysisContext context, KnownSymbols symbols)
-    {
-        var type = (INamedTypeSymbol)context.Symbol;
-        if (!TorchSharpComponents.IsCustomModule(type, symbols))
-        {
-            return;
-        }
-
-        foreach (var member in type.GetMembers())
+        foreach (var member in module.Type.GetMembers())
         {
             // An auto-property is the property whose value lives in an implicitly declared backing field.
             if (member is IFieldSymbol { IsStatic: false, AssociatedSymbol: IPropertySymbol property } field
