@@ -72,12 +72,15 @@ public class SdkAnalyzerOverheadBenchmarks
     [Benchmark(Description = "compile, every default-on SDK analyzer + Parity analyzers")]
     public int SdkAllAndParityAnalyzers() => corpus.Analyze(allAndParity, sdk.Configuration).Length;
 
-    // Once, after the last case: the paired, alternating measurement Parity's marginal cost is judged on, then
-    // each Parity analyzer's own time next to the SDK's build analyzers.
+    // Once, after the last case: the paired, alternating measurement Parity's marginal cost is judged on (also on
+    // a steady runtime, where CPU time is not moved by background compilation and collection), then each Parity
+    // analyzer's own time next to the SDK's build analyzers.
     [GlobalCleanup(Target = nameof(SdkAllAndParityAnalyzers))]
     public void ReportPairedOverhead()
     {
         Console.WriteLine(PairedOverheadReport.Measure(corpus, ($"SDK analyzers ({Build})", sdk.BuildAnalyzers), ("+ Parity analyzers", buildAndParity), rounds: 16, sdk.Configuration));
+        Console.WriteLine("The same pair on a steady runtime (child process, no tiered JIT, collections on the allocating thread):");
+        Console.WriteLine(SteadyRuntimeReport.Measure(rounds: 16, overSdk: true));
         Console.WriteLine(PairedOverheadReport.Measure(corpus, ($"SDK analyzers ({AllSeverities})", sdk.Analyzers), ("+ Parity analyzers", allAndParity), rounds: 16, sdk.Configuration));
         Console.WriteLine(AnalyzerTimeReport.Measure(corpus, runs: 5, sdk.BuildAnalyzers, sdk.Configuration));
     }

@@ -25,6 +25,9 @@ internal static class SteadyRuntimeReport
     /// <summary>The argument that makes <see cref="Program"/> run <see cref="RunInThisProcess"/>.</summary>
     public const string Argument = "--analyzer-overhead-steady-runtime";
 
+    /// <summary>The child's argument for the baseline of the SDK's build analyzers instead of the empty analyzer.</summary>
+    public const string OverSdkArgument = "sdk";
+
     private static readonly (string Name, string Value)[] Settings =
     {
         ("DOTNET_TieredCompilation", "0"),
@@ -34,8 +37,11 @@ internal static class SteadyRuntimeReport
         ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
     };
 
-    /// <summary>Runs <paramref name="rounds"/> paired rounds in a child process and returns its report.</summary>
-    public static string Measure(int rounds)
+    /// <summary>
+    /// Runs <paramref name="rounds"/> paired rounds in a child process and returns its report: against the empty
+    /// analyzer, or, with <paramref name="overSdk"/>, Parity added to the SDK's build analyzers.
+    /// </summary>
+    public static string Measure(int rounds, bool overSdk = false)
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var entry = Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("The benchmark's entry assembly has no location to start a child process from.");
@@ -47,6 +53,10 @@ internal static class SteadyRuntimeReport
 
         start.ArgumentList.Add(Argument);
         start.ArgumentList.Add(rounds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (overSdk)
+        {
+            start.ArgumentList.Add(OverSdkArgument);
+        }
         foreach (var (name, value) in Settings)
         {
             start.Environment[name] = value;
@@ -67,6 +77,14 @@ internal static class SteadyRuntimeReport
         var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20;
         var corpus = new CorpusCompilation(ModuleCorpus.Standard());
         CorpusCheck.EnsureMeaningful(corpus);
+        if (args.Length > 2 && args[2] == OverSdkArgument)
+        {
+            var sdk = SdkAnalyzers.Load();
+            var withParity = sdk.BuildAnalyzers.AddRange(CorpusCompilation.ParityAnalyzers);
+            Console.Write(PairedOverheadReport.Measure(corpus, ("SDK analyzers (dotnet build)", sdk.BuildAnalyzers), ("+ Parity analyzers", withParity), rounds, sdk.Configuration));
+            return 0;
+        }
+
         var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         Console.Write(PairedOverheadReport.Measure(corpus, ("empty analyzer", empty), ("Parity analyzers", CorpusCompilation.ParityAnalyzers), rounds));
         return 0;
