@@ -73,8 +73,7 @@ public sealed class TrainableTensorCodeFixProvider : ParityCodeFixProvider
         if (node is not ExpressionSyntax value
             || node.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } type
             || await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false) is not { } model
-            || model.Compilation.GetTypeByMetadataName("TorchSharp.Modules.Parameter") is not { } parameter
-            || model.Compilation.GetTypeByMetadataName("TorchSharp.torch+nn") is not { } nn)
+            || KnownSymbols.Get(model.Compilation) is not { TorchParameter: { } parameter, TorchNn: { } nn })
         {
             return null;
         }

@@ -130,13 +130,7 @@ internal static class CreateOnceGuards
     /// </summary>
     private static bool EveryCallIsCreatedOnce(ILocalFunctionOperation localFunction, KnownSymbols symbols, int depth)
     {
-        IOperation root = localFunction;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var descendant in root.Descendants())
+        foreach (var descendant in OperationTree.RootOf(localFunction).Descendants())
         {
             switch (descendant)
             {
@@ -245,13 +239,7 @@ internal static class CreateOnceGuards
     /// <summary>True when the method holding <paramref name="reference"/> assigns the member it reads.</summary>
     private static bool IsAssignedInMethod(IOperation reference)
     {
-        var root = reference;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var descendant in root.Descendants())
+        foreach (var descendant in OperationTree.RootOf(reference).Descendants())
         {
             if (descendant is ISimpleAssignmentOperation assignment && IsSameMember(assignment.Target, reference))
             {

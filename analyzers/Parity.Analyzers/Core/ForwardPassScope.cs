@@ -30,7 +30,7 @@ internal static class ForwardPassScope
         {
             if (KnownSymbols.Get(start.Compilation) is { } symbols)
             {
-                RegisterForwardPasses(start, action, symbols, kinds);
+                RegisterRule(start, action, symbols, kinds, helpers: null);
             }
         });
     }
@@ -55,44 +55,36 @@ internal static class ForwardPassScope
                 return;
             }
 
-            if (!symbols.HasTorchSharp)
+            // Helpers are modules' methods, and modules need TorchSharp.
+            var helpers = symbols.HasTorchSharp ? new ForwardPassHelpers(throughHelperRule, symbols) : null;
+            RegisterRule(start, action, symbols, kinds, helpers);
+            if (helpers is not null)
             {
-                RegisterForwardPasses(start, action, symbols, kinds);
-                return;
+                start.RegisterOperationAction(helpers.RecordCall, OperationKind.Invocation, OperationKind.PropertyReference);
+                start.RegisterCompilationEndAction(helpers.ReportReached);
             }
-
-            var helpers = new ForwardPassHelpers(throughHelperRule, symbols);
-            start.RegisterOperationAction(helpers.RecordCall, OperationKind.Invocation, OperationKind.PropertyReference);
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    if (operation.ContainingSymbol is not IMethodSymbol method)
-                    {
-                        return;
-                    }
-
-                    if (symbols.IsForwardPass(method))
-                    {
-                        action(new ForwardPassOperationContext(operation, method), symbols);
-                    }
-                    else if (helpers.MayBeHelper(method))
-                    {
-                        action(new ForwardPassOperationContext(operation, method, helpers), symbols);
-                    }
-                },
-                kinds);
-            start.RegisterCompilationEndAction(helpers.ReportReached);
         });
     }
 
-    private static void RegisterForwardPasses(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds)
+    // One action per rule: in a forward pass the rule reports; with helpers, in a module's other method it holds
+    // its findings (see ForwardPassHelpers).
+    private static void RegisterRule(CompilationStartAnalysisContext start, Action<ForwardPassOperationContext, KnownSymbols> action, KnownSymbols symbols, OperationKind[] kinds, ForwardPassHelpers? helpers)
     {
         start.RegisterOperationAction(
             operation =>
             {
-                if (operation.ContainingSymbol is IMethodSymbol method && symbols.IsForwardPass(method))
+                if (operation.ContainingSymbol is not IMethodSymbol method)
+                {
+                    return;
+                }
+
+                if (symbols.IsForwardPass(method))
                 {
                     action(new ForwardPassOperationContext(operation, method), symbols);
+                }
+                else if (helpers is not null && helpers.MayBeHelper(method))
+                {
+                    action(new ForwardPassOperationContext(operation, method, helpers), symbols);
                 }
             },
             kinds);

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Parity.Analyzers.Core;
 
 namespace Parity.Analyzers.TorchSharp;
 
@@ -49,12 +50,9 @@ internal sealed class ModuleRegistrations
 
             foreach (var argument in call.Arguments)
             {
-                foreach (var operation in argument.Value.DescendantsAndSelf())
+                if (References(argument.Value, field))
                 {
-                    if (Names(operation, field))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
             }
         }
@@ -94,7 +92,7 @@ internal sealed class ModuleRegistrations
                 }
             }
 
-            if (registeredLocals.Count > 0 && StoresAnyInto(Root(call), field, registeredLocals))
+            if (registeredLocals.Count > 0 && StoresAnyInto(OperationTree.RootOf(call), field, registeredLocals))
             {
                 return true;
             }
@@ -129,18 +127,9 @@ internal sealed class ModuleRegistrations
         return false;
     }
 
-    private static bool References(IOperation target, IFieldSymbol field)
-    {
-        foreach (var operation in target.DescendantsAndSelf())
-        {
-            if (Names(operation, field))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    // True when the operation or anything inside it names the field.
+    private static bool References(IOperation operation, IFieldSymbol field)
+        => operation.DescendantsAndSelf().Any(part => Names(part, field));
 
     /// <summary>
     /// True when <paramref name="operation"/> reads <paramref name="field"/>, directly or, for an auto-property's
@@ -152,16 +141,6 @@ internal sealed class ModuleRegistrations
         IPropertyReferenceOperation reference => field.AssociatedSymbol is not null && SymbolEqualityComparer.Default.Equals(reference.Property, field.AssociatedSymbol),
         _ => false,
     };
-
-    private static IOperation Root(IOperation operation)
-    {
-        while (operation.Parent is not null)
-        {
-            operation = operation.Parent;
-        }
-
-        return operation;
-    }
 
     /// <summary>True when the module calls one of <paramref name="names"/> on itself.</summary>
     public bool CallsAnyOf(params string[] names)

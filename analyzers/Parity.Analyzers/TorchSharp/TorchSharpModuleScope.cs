@@ -82,7 +82,7 @@ internal static class TorchSharpModuleScope
         return false;
     }
 
-    // A nested type's code is its own, not the module's.
-    private static bool IsOwnCode(ISymbol containing, INamedTypeSymbol type)
+    /// <summary>True when code whose containing symbol is <paramref name="containing"/> belongs to <paramref name="type"/> itself: a nested type's code is its own, not the module's.</summary>
+    public static bool IsOwnCode(ISymbol containing, INamedTypeSymbol type)
         => SymbolEqualityComparer.Default.Equals(containing as INamedTypeSymbol ?? containing.ContainingType, type);
 }

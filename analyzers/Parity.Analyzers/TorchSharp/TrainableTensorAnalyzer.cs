@@ -172,6 +172,6 @@ public sealed class TrainableTensorAnalyzer : DiagnosticAnalyzer
 
     // The store is in the code of the module that declares the member, a custom TorchSharp module.
     private static bool InOwnModule(OperationAnalysisContext context, ISymbol member, KnownSymbols symbols)
-        => SymbolEqualityComparer.Default.Equals(context.ContainingSymbol as INamedTypeSymbol ?? context.ContainingSymbol.ContainingType, member.ContainingType)
+        => TorchSharpModuleScope.IsOwnCode(context.ContainingSymbol, member.ContainingType)
             && TorchSharpComponents.IsCustomModule(member.ContainingType, symbols);
 }

@@ -93,13 +93,7 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        var root = value;
-        while (root.Parent is not null)
-        {
-            root = root.Parent;
-        }
-
-        foreach (var operation in root.Descendants())
+        foreach (var operation in OperationTree.RootOf(value).Descendants())
         {
             var target = operation switch
             {
