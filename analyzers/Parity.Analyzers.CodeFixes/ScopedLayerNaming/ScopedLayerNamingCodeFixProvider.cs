@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.CodeFixes.Core;
 using Parity.Analyzers.Core;
-using Parity.Analyzers.ScopedLayerNaming;
+using Parity.Analyzers.ForwardPass;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace Parity.Analyzers.CodeFixes.ScopedLayerNaming;
@@ -120,7 +120,7 @@ public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
             || KnownSymbols.Get(model.Compilation) is not { } symbols
             || model.GetOperation(invocation, cancellationToken) is not IInvocationOperation operation
             || UnnamedArgument(operation, symbols) is not var (argument, parameter)
-            || ScopedLayerNamingAnalyzer.IsInsideNamedScope(operation, symbols))
+            || ScopedLayerNamingRule.IsInsideNamedScope(operation, symbols))
         {
             return null;
         }
@@ -163,7 +163,7 @@ public sealed class ScopedLayerNamingCodeFixProvider : ParityCodeFixProvider
                     used.Add(name);
                 }
             }
-            else if (!ScopedLayerNamingAnalyzer.IsInsideNamedScope(operation, context.Symbols))
+            else if (!ScopedLayerNamingRule.IsInsideNamedScope(operation, context.Symbols))
             {
                 unnamed.Add((invocation, SyntaxEdits.SnakeCase(operation.TargetMethod.Name)));
             }

@@ -10,8 +10,8 @@ namespace Parity.Analyzers.Core;
 /// <summary>
 /// The helper methods of modules that their forward passes call on every call: <c>forward</c> calling
 /// <c>MakeHead(x)</c>, which calls <c>nn.Linear(...)</c>, creates a layer per call as surely as <c>forward</c>
-/// writing it out. For one compilation and one rule it records each module's calls of its own methods and
-/// property getters, and what the rule finds in methods that are not forward passes; at the compilation's end it
+/// writing it out. For one compilation it records each module's calls of its own methods and property getters,
+/// and what the creation rules find in methods that are not forward passes; at the compilation's end it
 /// reports the findings that lie in a helper some forward pass of the same module reaches, naming that forward
 /// pass and the helper. A call under a create-once guard (<c>_head ??= MakeHead()</c>) does not make its callee
 /// per-call code.
@@ -25,31 +25,23 @@ namespace Parity.Analyzers.Core;
 internal sealed class ForwardPassHelpers
 {
     private readonly ConcurrentBag<(IMethodSymbol Caller, IMethodSymbol Callee, Location Site)> calls = [];
-    private readonly ConcurrentBag<(IMethodSymbol Helper, string Created, Location Location)> findings = [];
-    private readonly DiagnosticDescriptor rule;
+    private readonly ConcurrentBag<(DiagnosticDescriptor Rule, IMethodSymbol Helper, string Created, Location Location)> findings = [];
     private readonly KnownSymbols symbols;
 
-    /// <summary>Creates the (empty) record for one compilation, reporting <paramref name="throughHelperRule"/>.</summary>
-    /// <param name="throughHelperRule">The rule's variant for a creation reached through a helper: arguments <c>{0}</c> created, <c>{1}</c> forward pass, <c>{2}</c> helper.</param>
+    /// <summary>Creates the (empty) record for one compilation.</summary>
     /// <param name="symbols">The compilation's known symbols.</param>
-    public ForwardPassHelpers(DiagnosticDescriptor throughHelperRule, KnownSymbols symbols)
-    {
-        rule = throughHelperRule;
-        this.symbols = symbols;
-    }
+    public ForwardPassHelpers(KnownSymbols symbols) => this.symbols = symbols;
 
     /// <summary>True for a method whose findings may matter through a forward pass: a module's own method or property getter.</summary>
     public bool MayBeHelper(IMethodSymbol method)
         => method.MethodKind is MethodKind.Ordinary or MethodKind.PropertyGet && symbols.IsTorchModule(method.ContainingType);
 
-    /// <summary>Records the operation when a module's method calls one of the module's own methods or getters per call.</summary>
-    public void RecordCall(OperationAnalysisContext context)
+    /// <summary>
+    /// Records the operation when <paramref name="caller"/>, a forward pass or a helper of a module, calls one of
+    /// the module's own methods or getters per call.
+    /// </summary>
+    public void RecordCall(OperationAnalysisContext context, IMethodSymbol caller)
     {
-        if (context.ContainingSymbol is not IMethodSymbol caller)
-        {
-            return;
-        }
-
         var (callee, instance) = context.Operation switch
         {
             IInvocationOperation invocation => (invocation.TargetMethod, invocation.Instance),
@@ -61,19 +53,18 @@ internal sealed class ForwardPassHelpers
             && SymbolEqualityComparer.Default.Equals(callee.ContainingType.OriginalDefinition, caller.ContainingType.OriginalDefinition)
             && instance is null or IInstanceReferenceOperation
             && !symbols.IsForwardPass(callee)
-            && MayBeCaller(caller)
             && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols))
         {
             calls.Add((caller.OriginalDefinition, callee.OriginalDefinition, context.Operation.Syntax.GetLocation()));
         }
     }
 
-    // A forward pass or a helper of a module; constructors and field initializers call helpers once.
-    private bool MayBeCaller(IMethodSymbol method) => symbols.IsForwardPass(method) || MayBeHelper(method);
-
-    /// <summary>Holds what the rule found in <paramref name="helper"/> until the compilation's calls are known.</summary>
-    public void Defer(IMethodSymbol helper, string created, Location location)
-        => findings.Add((helper.OriginalDefinition, created, location));
+    /// <summary>
+    /// Holds what a rule found in <paramref name="helper"/> until the compilation's calls are known; reported
+    /// with <paramref name="throughHelperRule"/> (arguments <c>{0}</c> created, <c>{1}</c> forward pass, <c>{2}</c> helper).
+    /// </summary>
+    public void Defer(DiagnosticDescriptor throughHelperRule, IMethodSymbol helper, string created, Location location)
+        => findings.Add((throughHelperRule, helper.OriginalDefinition, created, location));
 
     /// <summary>Reports every held finding whose helper a forward pass of its module calls, directly or through other helpers.</summary>
     public void ReportReached(CompilationAnalysisContext context)
@@ -109,7 +100,7 @@ internal sealed class ForwardPassHelpers
             }
         }
 
-        foreach (var (helper, created, location) in findings)
+        foreach (var (rule, helper, created, location) in findings)
         {
             if (reached.TryGetValue(helper, out var origin))
             {

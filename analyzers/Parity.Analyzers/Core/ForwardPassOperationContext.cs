@@ -34,18 +34,21 @@ internal readonly struct ForwardPassOperationContext
     /// <summary>The type whose code holds <see cref="Operation"/>.</summary>
     public INamedTypeSymbol ContainingType => Method.ContainingType;
 
+    /// <summary>True in a module's helper rather than a forward pass: only creations count there (see <see cref="ReportCreation"/>).</summary>
+    public bool IsInHelper => helpers is not null;
+
     /// <summary>Cancels the analysis.</summary>
     public CancellationToken CancellationToken => context.CancellationToken;
 
-    /// <summary>Reports <paramref name="diagnostic"/> (for rules that look at forward passes only).</summary>
+    /// <summary>Reports <paramref name="diagnostic"/> (for rules that look at forward passes only, not at <see cref="IsInHelper"/> operations).</summary>
     public void ReportDiagnostic(Diagnostic diagnostic) => context.ReportDiagnostic(diagnostic);
 
     /// <summary>
     /// Reports <paramref name="rule"/> at <see cref="Operation"/> with the arguments <c>{0}</c> =
     /// <paramref name="created"/> and <c>{1}</c> = the forward pass. In a helper the finding is held, and reported
-    /// with the rule's through-helper variant at the compilation's end if a forward pass calls the helper.
+    /// with <paramref name="throughHelperRule"/> at the compilation's end if a forward pass calls the helper.
     /// </summary>
-    public void ReportCreation(DiagnosticDescriptor rule, string created)
+    public void ReportCreation(DiagnosticDescriptor rule, DiagnosticDescriptor throughHelperRule, string created)
     {
         if (helpers is null)
         {
@@ -53,7 +56,7 @@ internal readonly struct ForwardPassOperationContext
         }
         else
         {
-            helpers.Defer(Method, created, Operation.Syntax.GetLocation());
+            helpers.Defer(throughHelperRule, Method, created, Operation.Syntax.GetLocation());
         }
     }
 }

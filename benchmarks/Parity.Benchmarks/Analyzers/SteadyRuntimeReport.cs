@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Reflection;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -80,13 +81,28 @@ internal static class SteadyRuntimeReport
         if (args.Length > 2 && args[2] == OverSdkArgument)
         {
             var sdk = SdkAnalyzers.Load();
-            var withParity = sdk.BuildAnalyzers.AddRange(CorpusCompilation.ParityAnalyzers);
-            Console.Write(PairedOverheadReport.Measure(corpus, ("SDK analyzers (dotnet build)", sdk.BuildAnalyzers), ("+ Parity analyzers", withParity), rounds, sdk.Configuration));
+            var (name, added) = args.Length > 3 ? Chosen(args[3]) : ("+ Parity analyzers", CorpusCompilation.ParityAnalyzers);
+            Console.Write(PairedOverheadReport.Measure(corpus, ("SDK analyzers (dotnet build)", sdk.BuildAnalyzers), (name, sdk.BuildAnalyzers.AddRange(added)), rounds, sdk.Configuration));
             return 0;
         }
 
         var empty = ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyAnalyzer());
         Console.Write(PairedOverheadReport.Measure(corpus, ("empty analyzer", empty), ("Parity analyzers", CorpusCompilation.ParityAnalyzers), rounds));
         return 0;
+    }
+
+    // To find where the overhead comes from: some of Parity's analyzers by type name (comma-separated), or the
+    // benchmark's do-nothing analyzers (EmptyAnalyzer, OperationBaselineAnalyzer) to price the host's own work.
+    private static (string Name, ImmutableArray<DiagnosticAnalyzer> Analyzers) Chosen(string names)
+    {
+        var wanted = names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var candidates = CorpusCompilation.ParityAnalyzers.AddRange(new DiagnosticAnalyzer[] { new EmptyAnalyzer(), new OperationBaselineAnalyzer() });
+        var chosen = candidates.Where(a => wanted.Contains(a.GetType().Name, StringComparer.Ordinal)).ToImmutableArray();
+        if (chosen.Length != wanted.Length)
+        {
+            throw new ArgumentException($"Unknown analyzer among '{names}'; known: {string.Join(", ", candidates.Select(a => a.GetType().Name))}.");
+        }
+
+        return ("+ " + string.Join(", ", wanted), chosen);
     }
 }

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
-using Parity.Analyzers.LayerCreation;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
+using Parity.Analyzers.ForwardPass;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 
 namespace Parity.Analyzers.Tests.Core;
 
@@ -29,7 +29,7 @@ public sealed class CreateOnceGuardsTests
                 return Extra().Call(_head.Call(input));
 
                 Dense MakeHead() => new Dense(10);
-                Dense Extra() => [|new Dense(2)|];
+                Dense Extra() => {|PAR1002:new Dense(2)|};
             }
         }
 
@@ -43,7 +43,7 @@ public sealed class CreateOnceGuardsTests
                 Func<Dense> later = Make;
                 return later().Call(_head.Call(input));
 
-                Dense Make() => [|new Dense(10)|];
+                Dense Make() => {|PAR1002:new Dense(10)|};
             }
         }
         """);
@@ -66,9 +66,9 @@ public sealed class CreateOnceGuardsTests
             {
                 _head ??= new Lazy<Dense>(() => new Dense(10));
                 var projection = _byWidth.GetOrAdd(input.shape[1], _ => new Dense(4));
-                var perCall = new Lazy<Dense>(() => [|new Dense(3)|]);
+                var perCall = new Lazy<Dense>(() => {|PAR1002:new Dense(3)|});
                 var local = new ConcurrentDictionary<long, Dense>();
-                var fresh = local.GetOrAdd(1, _ => [|new Dense(5)|]);
+                var fresh = local.GetOrAdd(1, _ => {|PAR1002:new Dense(5)|});
                 return fresh.Call(perCall.Value.Call(projection.Call(_head.Value.Call(input))));
             }
         }
@@ -98,9 +98,9 @@ public sealed class CreateOnceGuardsTests
                     x = (_blocks[i] ??= new Dense(4)).Call(x);
                 }
 
-                var notKept = _c ?? [|new Dense(3)|];
+                var notKept = _c ?? {|PAR1002:new Dense(3)|};
                 var scratch = new Dense?[1];
-                scratch[0] ??= [|new Dense(5)|];
+                scratch[0] ??= {|PAR1002:new Dense(5)|};
                 return notKept.Call(_b.Call(x));
             }
         }
@@ -131,7 +131,7 @@ public sealed class CreateOnceGuardsTests
                 var local = new Dictionary<long, Dense>();
                 if (!local.ContainsKey(1))
                 {
-                    local[1] = [|new Dense(5)|];
+                    local[1] = {|PAR1002:new Dense(5)|};
                 }
 
                 if (_tail is Dense tail)
@@ -170,13 +170,13 @@ public sealed class CreateOnceGuardsTests
             public override Tensor forward(Tensor input)
             {
                 _body ??= _wide ? nn.Sequential(nn.Linear(4, 8), nn.ReLU()) : nn.Sequential(nn.Linear(4, 8));
-                _head = nn.Sequential([|nn.Linear(8, 2)|]);
-                _make ??= () => [|nn.Sequential()|];
+                _head = nn.Sequential({|PAR1002:nn.Linear(8, 2)|});
+                _make ??= () => {|PAR1002:nn.Sequential()|};
                 return _make().forward(_head.forward(_body.forward(input)));
             }
         }
         """,
-        VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithSpan(18, 17, 18, 47).WithArguments("Sequential", "forward"));
+        VerifyCS.Diagnostic(LayerCreationRule.TorchSharpRule).WithSpan(18, 17, 18, 47).WithArguments("Sequential", "forward"));
 
     [Test]
     public Task BuiltFlag_IsAGuard_ButASettingIsNot() => VerifyCS.VerifyAnalyzerAsync("""
@@ -203,7 +203,7 @@ public sealed class CreateOnceGuardsTests
 
                 if (!_plain)
                 {
-                    input = [|new Dense(3)|].Call(input);
+                    input = {|PAR1002:new Dense(3)|}.Call(input);
                 }
 
                 return _head!.Call(input);
@@ -230,7 +230,7 @@ public sealed class CreateOnceGuardsTests
             protected override Tensor Forward(Tensor input)
             {
                 var state = new State();
-                state.Layer ??= [|new Dense(1)|];
+                state.Layer ??= {|PAR1002:new Dense(1)|};
                 _kept.Layer ??= new Dense(2);
                 return _kept.Layer.Call(state.Layer.Call(input));
             }

@@ -1,8 +1,7 @@
 using System.Threading.Tasks;
-using Parity.Analyzers.LayerCreation;
-using Parity.Analyzers.VariableCreation;
-using VerifyLayer = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
-using VerifyVariable = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.VariableCreation.VariableCreationAnalyzer>;
+using Parity.Analyzers.ForwardPass;
+using VerifyLayer = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
+using VerifyVariable = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 
 namespace Parity.Analyzers.Tests.Core;
 
@@ -32,7 +31,7 @@ public sealed class ForwardPassHelpersTests
             private Tensor Head(Tensor features) => {|#0:nn.Linear(16, 3)|}.forward(features);
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Head"));
+        VerifyLayer.Diagnostic(LayerCreationRule.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Head"));
 
     [Test]
     public Task ParameterMadeTwoHelpersDeep_IsReported() => VerifyVariable.VerifyAnalyzerAsync("""
@@ -50,7 +49,7 @@ public sealed class ForwardPassHelpersTests
             private Tensor Gain() => {|#0:nn.Parameter(torch.ones(1))|};
         }
         """,
-        VerifyVariable.Diagnostic(VariableCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Parameter", "forward", "Gain"));
+        VerifyVariable.Diagnostic(VariableCreationRule.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Parameter", "forward", "Gain"));
 
     [Test]
     public Task LayerMadeInAPropertyGetterThatForwardReads_IsReported() => VerifyLayer.VerifyAnalyzerAsync("""
@@ -67,7 +66,7 @@ public sealed class ForwardPassHelpersTests
             public override Tensor forward(Tensor input) => {|#1:Projection|}.forward(input);
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Projection"));
+        VerifyLayer.Diagnostic(LayerCreationRule.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Projection"));
 
     [Test]
     public Task ParityLayerMadeInAStaticHelperOfTheModule_IsReported() => VerifyLayer.VerifyAnalyzerAsync("""
@@ -83,7 +82,7 @@ public sealed class ForwardPassHelpersTests
             private static Dense MakeDense() => {|#0:new Dense(10)|};
         }
         """,
-        VerifyLayer.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Dense", "Forward", "MakeDense"));
+        VerifyLayer.Diagnostic(LayerCreationRule.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Dense", "Forward", "MakeDense"));
 
     [Test]
     public Task HelpersTheConstructorCalls_OrForwardCallsOnce_AreNotReported() => VerifyLayer.VerifyAnalyzerAsync("""

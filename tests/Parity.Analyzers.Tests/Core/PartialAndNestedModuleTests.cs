@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using System.Threading.Tasks;
+using Parity.Analyzers.ForwardPass;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Parity.Analyzers.Tests.Verification;
 using Parity.Analyzers.TorchSharp;
 using Parity.Analyzers.Tracking;
 using VerifyDirectCall = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.DirectForwardCallAnalyzer>;
 using VerifyIneffective = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.Tracking.IneffectiveTrackVariablesAnalyzer>;
-using VerifyLayer = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
+using VerifyLayer = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 using VerifyRegister = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TorchSharp.TorchSharpRegistrationAnalyzer>;
 
 namespace Parity.Analyzers.Tests.Core;
@@ -69,7 +70,7 @@ public sealed class PartialAndNestedModuleTests
     [Test]
     public Task ForwardPassOfAPartialModule_IsFoundInTheFileThatDeclaresIt()
     {
-        var test = AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>.Test();
+        var test = AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>.Test();
         test.TestState.Sources.Add("""
             using Parity;
             using TorchSharp;
@@ -89,7 +90,7 @@ public sealed class PartialAndNestedModuleTests
                 protected override Tensor Forward(Tensor input) => {|#0:new Dense(4)|}.Call(input);
             }
             """);
-        test.ExpectedDiagnostics.Add(VerifyLayer.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"));
+        test.ExpectedDiagnostics.Add(VerifyLayer.Diagnostic(LayerCreationRule.Rule).WithLocation(0).WithArguments("Dense", "Forward"));
         return test.RunAsync();
     }
 

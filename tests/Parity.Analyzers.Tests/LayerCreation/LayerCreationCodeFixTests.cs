@@ -1,8 +1,8 @@
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
-using Parity.Analyzers.LayerCreation;
+using Parity.Analyzers.ForwardPass;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.LayerCreation.LayerCreationAnalyzer,
+    Parity.Analyzers.ForwardPass.ForwardPassAnalyzer,
     Parity.Analyzers.CodeFixes.LayerCreation.LayerCreationCodeFixProvider>;
 
 namespace Parity.Analyzers.Tests.LayerCreation;
@@ -32,8 +32,8 @@ public sealed class LayerCreationCodeFixTests
 
             protected override Tensor Forward(Tensor input)
             {
-                var proj = [|new Dense(_units)|];
-                return [|new Dense(2, name: "out")|].Call(proj.Call(input));
+                var proj = {|PAR1002:new Dense(_units)|};
+                return {|PAR1002:new Dense(2, name: "out")|}.Call(proj.Call(input));
             }
         }
         """, """
@@ -84,8 +84,8 @@ public sealed class LayerCreationCodeFixTests
             protected override Tensor Forward(Tensor input)
             {
                 var units = (int)input.shape[1];
-                var dense = [|new Dense(units)|];
-                return [|new Conv2D(units, 3)|].Call(dense.Call(input));
+                var dense = {|PAR1002:new Dense(units)|};
+                return {|PAR1002:new Conv2D(units, 3)|}.Call(dense.Call(input));
             }
         }
         """, """
@@ -125,7 +125,7 @@ public sealed class LayerCreationCodeFixTests
             protected override Tensor Forward(Tensor input)
             {
                 _width = (int)input.shape[1];
-                return [|new Dense(this._width)|].Call(input);
+                return {|PAR1002:new Dense(this._width)|}.Call(input);
             }
         }
         """, """
@@ -159,7 +159,7 @@ public sealed class LayerCreationCodeFixTests
         {
             private readonly int _unused = 0;
 
-            public override Tensor forward(Tensor input) => [|nn.Linear(4, 5)|].forward(input);
+            public override Tensor forward(Tensor input) => {|PAR1002:nn.Linear(4, 5)|}.forward(input);
 
             private Net(string name) : base(name) { }
         }
@@ -192,7 +192,7 @@ public sealed class LayerCreationCodeFixTests
 
         sealed class Head : Module<Tensor, Tensor>
         {
-            protected override Tensor Forward(Tensor input) => [|new Dense(2)|].Call(input);
+            protected override Tensor Forward(Tensor input) => {|PAR1002:new Dense(2)|}.Call(input);
         }
         """, """
         using Parity;
@@ -217,7 +217,7 @@ public sealed class LayerCreationCodeFixTests
         {
             public Net() : base("Net") { }
 
-            public override Tensor forward(Tensor input) => [|nn.Linear(4, 5)|].forward(input);
+            public override Tensor forward(Tensor input) => {|PAR1002:nn.Linear(4, 5)|}.forward(input);
         }
         """, """
         using TorchSharp;
@@ -255,10 +255,10 @@ public sealed class LayerCreationCodeFixTests
                 {
                     for (var i = 0; i < 3; i++)
                     {
-                        input = [|new Dense(4)|].Call(input);
+                        input = {|PAR1002:new Dense(4)|}.Call(input);
                     }
 
-                    var heads = Enumerable.Range(0, 2).Select(_ => [|new Dense(2)|]).ToList();
+                    var heads = Enumerable.Range(0, 2).Select(_ => {|PAR1002:new Dense(2)|}).ToList();
                     return heads[0].Call(input);
                 }
             }
@@ -287,7 +287,7 @@ public sealed class LayerCreationCodeFixTests
         var test = VerifyCS.Test();
         test.TestCode = Source;
         test.FixedCode = Source;
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(LayerCreationAnalyzer.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Head"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(LayerCreationRule.ThroughHelperRule).WithLocation(0).WithLocation(1).WithArguments("Linear", "forward", "Head"));
         // A compilation-end report is not local to a document; the check is that no fix is offered for it.
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
         return test.RunAsync();

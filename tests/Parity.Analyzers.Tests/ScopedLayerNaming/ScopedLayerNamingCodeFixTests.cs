@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using Parity.Analyzers.CodeFixes.ScopedLayerNaming;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.ScopedLayerNaming.ScopedLayerNamingAnalyzer,
+    Parity.Analyzers.ForwardPass.ForwardPassAnalyzer,
     Parity.Analyzers.CodeFixes.ScopedLayerNaming.ScopedLayerNamingCodeFixProvider>;
 
 namespace Parity.Analyzers.Tests.ScopedLayerNaming;
@@ -23,10 +23,10 @@ public sealed class ScopedLayerNamingCodeFixTests
             [TrackVariables]
             protected override Tensor Forward(Tensor input)
             {
-                var x = [|Dense([|Dense(input, 64)|], 32)|];
+                var x = {|PAR1003:Dense({|PAR1003:Dense(input, 64)|}, 32)|};
                 x = Dense(x, 16, name: "dense_1");
-                x = [|BatchNormalization(x, name: null)|];
-                return [|Conv2d(x, 8, 3)|];
+                x = {|PAR1003:BatchNormalization(x, name: null)|};
+                return {|PAR1003:Conv2d(x, 8, 3)|};
             }
         }
         """, """
@@ -59,7 +59,7 @@ public sealed class ScopedLayerNamingCodeFixTests
         sealed class ResidualBlock : Module<Tensor, Tensor>
         {
             [TrackVariables]
-            protected override Tensor Forward(Tensor input) => [|Dense([|Dense(input, 8)|], 8)|] + input;
+            protected override Tensor Forward(Tensor input) => {|PAR1003:Dense({|PAR1003:Dense(input, 8)|}, 8)|} + input;
         }
         """, """
         using Parity;
@@ -92,7 +92,7 @@ public sealed class ScopedLayerNamingCodeFixTests
             [TrackVariables]
             protected override Tensor Forward(Tensor input)
             {
-                var logits = [|Parity.Compat.Layers.Dense(input, 10)|];
+                var logits = {|PAR1003:Parity.Compat.Layers.Dense(input, 10)|};
                 return logits;
             }
         }
@@ -131,7 +131,7 @@ public sealed class ScopedLayerNamingCodeFixTests
             {
                 for (var i = 0; i < 3; i++)
                 {
-                    input = [|Dense(input, 4)|];
+                    input = {|PAR1003:Dense(input, 4)|};
                 }
 
                 return input;

@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.TemplateCreation.TemplateCreationAnalyzer,
+    Parity.Analyzers.ForwardPass.ForwardPassAnalyzer,
     Parity.Analyzers.CodeFixes.TemplateCreation.TemplateCreationCodeFixProvider>;
 
 namespace Parity.Analyzers.Tests.TemplateCreation;
@@ -26,7 +26,7 @@ public sealed class TemplateCreationCodeFixTests
             [TrackVariables]
             protected override Tensor Forward(Tensor input)
             {
-                var tower = [|MakeTemplate("tower", (Tensor x) => Dense(x, 8, name: "fc"))|];
+                var tower = {|PAR1004:MakeTemplate("tower", (Tensor x) => Dense(x, 8, name: "fc"))|};
                 return tower(input) + tower(input);
             }
         }

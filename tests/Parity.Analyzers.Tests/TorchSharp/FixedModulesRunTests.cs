@@ -4,10 +4,10 @@ using Parity.Analyzers.Tests.Verification;
 using Parity.Testing;
 using static TorchSharp.torch;
 using VerifyLayer = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.LayerCreation.LayerCreationAnalyzer,
+    Parity.Analyzers.ForwardPass.ForwardPassAnalyzer,
     Parity.Analyzers.CodeFixes.LayerCreation.LayerCreationCodeFixProvider>;
 using VerifyVariable = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.VariableCreation.VariableCreationAnalyzer,
+    Parity.Analyzers.ForwardPass.ForwardPassAnalyzer,
     Parity.Analyzers.CodeFixes.VariableCreation.VariableCreationCodeFixProvider>;
 
 namespace Parity.Analyzers.Tests.TorchSharp;
@@ -38,7 +38,7 @@ public sealed class FixedModulesRunTests
 
                 public Net() : base("Net") => RegisterComponents();
 
-                public override Tensor forward(Tensor input) => _head.forward([|nn.Linear(4, 2)|].forward(input));
+                public override Tensor forward(Tensor input) => _head.forward({|PAR1002:nn.Linear(4, 2)|}.forward(input));
             }
             """;
         const string Fixed = """
@@ -117,7 +117,7 @@ public sealed class FixedModulesRunTests
             {
                 public Net() : base("Net") { }
 
-                public override Tensor forward(Tensor input) => [|nn.Linear(4, 5)|].forward(input);
+                public override Tensor forward(Tensor input) => {|PAR1002:nn.Linear(4, 5)|}.forward(input);
             }
             """;
         const string Fixed = """
@@ -154,7 +154,7 @@ public sealed class FixedModulesRunTests
             {
                 public Net() : base("Net") => RegisterComponents();
 
-                public override Tensor forward(Tensor input) => [|nn.Linear(input.shape[1], 2)|].forward(input);
+                public override Tensor forward(Tensor input) => {|PAR1002:nn.Linear(input.shape[1], 2)|}.forward(input);
             }
             """;
         const string Fixed = """

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using Parity.Analyzers.Tests.Verification;
 using VerifyCS = Parity.Analyzers.Tests.Verification.CodeFixVerifier<
-    Parity.Analyzers.VariableCreation.VariableCreationAnalyzer,
+    Parity.Analyzers.ForwardPass.ForwardPassAnalyzer,
     Parity.Analyzers.CodeFixes.VariableCreation.VariableCreationCodeFixProvider>;
 
 namespace Parity.Analyzers.Tests.VariableCreation;

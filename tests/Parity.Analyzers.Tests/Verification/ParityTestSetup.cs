@@ -8,7 +8,7 @@ namespace Parity.Analyzers.Tests.Verification;
 /// <summary>
 /// Points a test of the standard library at Parity's references: no reference-assembly package (nothing is
 /// downloaded), the running framework, the real TorchSharp and the real Parity runtime, the newest C# and
-/// nullable annotations on.
+/// nullable annotations on; id-only markup names a rule's main descriptor.
 /// </summary>
 internal static class ParityTestSetup
 {
@@ -18,6 +18,9 @@ internal static class ParityTestSetup
     public static void Configure(AnalyzerTest<DefaultVerifier> test)
     {
         test.ReferenceAssemblies = NoPackage;
+
+        // A rule's variant messages share its id; {|PAR1002:...|} means the rule's main descriptor, listed first.
+        test.MarkupOptions = MarkupOptions.UseFirstDescriptor;
         test.TestState.AdditionalReferences.AddRange(TestReferences.All);
         test.SolutionTransforms.Add((solution, projectId) =>
         {

@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ScopedLayerNaming.ScopedLayerNamingAnalyzer>;
+using Parity.Analyzers.ForwardPass;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 
-namespace Parity.Analyzers.Tests.ScopedLayerNaming;
+namespace Parity.Analyzers.Tests.ForwardPass;
 
 [TestFixture]
-public sealed class ScopedLayerNamingAnalyzerTests
+public sealed class ScopedLayerNamingRuleTests
 {
     [Test]
     public Task UnnamedOrNullNamedLayerAtRoot_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -20,11 +21,11 @@ public sealed class ScopedLayerNamingAnalyzerTests
             {
                 var hidden = {|#0:Dense(input, 64)|};
                 var named = Dense(hidden, 32, name: "fc2");
-                return [|Dense(named, 10, name: null)|];
+                return {|PAR1003:Dense(named, 10, name: null)|};
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward", "name"));
+        VerifyCS.Diagnostic(ScopedLayerNamingRule.Rule).WithLocation(0).WithArguments("Dense", "Forward", "name"));
 
     [Test]
     public Task InsideNamedScope_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -73,10 +74,10 @@ public sealed class ScopedLayerNamingAnalyzerTests
             {
                 using (VariableScope(null!))
                 {
-                    input = [|Dense(input, 4)|];
+                    input = {|PAR1003:Dense(input, 4)|};
                 }
 
-                input = [|Dense(input, 3)|];
+                input = {|PAR1003:Dense(input, 3)|};
                 using var later = VariableScope("later");
                 return input;
             }
@@ -98,7 +99,7 @@ public sealed class ScopedLayerNamingAnalyzerTests
         sealed class Net : Module<Tensor, Tensor>
         {
             [TrackVariables]
-            protected override Tensor Forward(Tensor input) => MyLayers.Residual([|MyLayers.Residual(input)|], scope: "res");
+            protected override Tensor Forward(Tensor input) => MyLayers.Residual({|PAR1003:MyLayers.Residual(input)|}, scope: "res");
         }
         """);
 
@@ -134,7 +135,7 @@ public sealed class ScopedLayerNamingAnalyzerTests
 
                 using (Unmarked("head"))
                 {
-                    return [|Dense(input, 2)|];
+                    return {|PAR1003:Dense(input, 2)|};
                 }
             }
         }
@@ -157,7 +158,7 @@ public sealed class ScopedLayerNamingAnalyzerTests
             protected override Tensor Forward(Tensor input)
             {
                 _tower ??= MakeTemplate("tower", (Tensor x) => Dense(x, 8));
-                Func<Tensor, Tensor> plain = x => [|Dense(x, 2)|];
+                Func<Tensor, Tensor> plain = x => {|PAR1003:Dense(x, 2)|};
                 return plain(_tower(input) + _tower(input));
             }
         }

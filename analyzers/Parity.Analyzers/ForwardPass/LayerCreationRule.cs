@@ -1,19 +1,17 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 using Parity.Analyzers.TorchSharp;
 
-namespace Parity.Analyzers.LayerCreation;
+namespace Parity.Analyzers.ForwardPass;
 
 /// <summary>
 /// PAR1002: a forward pass constructs a layer or module (a type carrying <c>[CreatesLayer]</c> on itself or
 /// a base type, a <c>[CreatesLayer]</c> factory, any TorchSharp module or <c>torch.nn</c> module factory)
 /// without a create-once guard, so every call makes a new layer with new weights.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
+internal static class LayerCreationRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.LayerCreatedInForwardPass,
@@ -51,18 +49,11 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
         "A helper method or property that the forward pass calls on every call runs on every call too: a layer constructed there brings new weights each time (and, in a TorchSharp module, is never registered). Construct the layer once, in the constructor, and let the helper use it. Reported when the whole compilation has been analysed.",
         compilationEnd: true);
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule, TrainingModeRule, ThroughHelperRule);
+    /// <summary>The rule's descriptors, main one first.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule, TorchSharpRule, TrainingModeRule, ThroughHelperRule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ForwardPassScope.RegisterWithHelpers(context, Analyze, ThroughHelperRule, OperationKind.ObjectCreation, OperationKind.Invocation);
-    }
-
-    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
+    /// <summary>Reports the operation of <paramref name="context"/> when it breaks the rule.</summary>
+    public static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
         var created = context.Operation switch
         {
@@ -80,7 +71,7 @@ public sealed class LayerCreationAnalyzer : DiagnosticAnalyzer
         var rule = TorchSharpComponents.HasTrainingMode(context.Operation.Type) ? TrainingModeRule
             : TorchSharpComponents.IsCustomModule(context.ContainingType, symbols) ? TorchSharpRule
             : Rule;
-        context.ReportCreation(rule, created);
+        context.ReportCreation(rule, ThroughHelperRule, created);
     }
 
     private static bool CreatesLayer(IMethodSymbol method, KnownSymbols symbols)

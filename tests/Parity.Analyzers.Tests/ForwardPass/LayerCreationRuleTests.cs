@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
-using Parity.Analyzers.LayerCreation;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.LayerCreation.LayerCreationAnalyzer>;
+using Parity.Analyzers.ForwardPass;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 
-namespace Parity.Analyzers.Tests.LayerCreation;
+namespace Parity.Analyzers.Tests.ForwardPass;
 
 [TestFixture]
-public sealed class LayerCreationAnalyzerTests
+public sealed class LayerCreationRuleTests
 {
     [Test]
     public Task ParityLayerConstructedInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -23,7 +23,7 @@ public sealed class LayerCreationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"));
+        VerifyCS.Diagnostic(LayerCreationRule.Rule).WithLocation(0).WithArguments("Dense", "Forward"));
 
     [Test]
     public Task UserModuleInheritsTheMarker_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -38,7 +38,7 @@ public sealed class LayerCreationAnalyzerTests
 
         sealed class Net : Module<Tensor, Tensor>
         {
-            protected override Tensor Forward(Tensor input) => [|new Block()|].Call(input);
+            protected override Tensor Forward(Tensor input) => {|PAR1002:new Block()|}.Call(input);
         }
         """);
 
@@ -61,13 +61,13 @@ public sealed class LayerCreationAnalyzerTests
             public override Tensor forward(Tensor input)
             {
                 var linear = {|#0:nn.Linear(4, 5)|};
-                var inner = [|new Inner()|];
-                var seq = [|torch.nn.Sequential([|nn.Linear(5, 5)|])|];
+                var inner = {|PAR1002:new Inner()|};
+                var seq = {|PAR1002:torch.nn.Sequential({|PAR1002:nn.Linear(5, 5)|})|};
                 return seq.forward(inner.forward(linear.forward(nn.functional.relu(input))));
             }
         }
         """,
-        VerifyCS.Diagnostic(LayerCreationAnalyzer.TorchSharpRule).WithLocation(0).WithArguments("Linear", "forward"));
+        VerifyCS.Diagnostic(LayerCreationRule.TorchSharpRule).WithLocation(0).WithArguments("Linear", "forward"));
 
     [Test]
     public Task CreateOncePatterns_AreNotReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -164,7 +164,7 @@ public sealed class LayerCreationAnalyzerTests
             protected override Tensor Forward(Tensor input)
             {
                 var cached = _cache.Get("proj", () => Blocks.Projection(4));
-                return [|Blocks.Projection(2)|].Call(cached.Call(input));
+                return {|PAR1002:Blocks.Projection(2)|}.Call(cached.Call(input));
             }
         }
         """);
@@ -206,8 +206,8 @@ public sealed class LayerCreationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("Dense", "Forward"),
-        VerifyCS.Diagnostic().WithLocation(1).WithArguments("Dense", "Forward"));
+        VerifyCS.Diagnostic(LayerCreationRule.Rule).WithLocation(0).WithArguments("Dense", "Forward"),
+        VerifyCS.Diagnostic(LayerCreationRule.Rule).WithLocation(1).WithArguments("Dense", "Forward"));
 
     // Seen in ported code: activations and Identity built inline. They hold no state: the numbers are the same.
     [Test]
@@ -238,6 +238,6 @@ public sealed class LayerCreationAnalyzerTests
                 => {|#0:nn.Dropout(0.5)|}.forward({|#1:nn.BatchNorm1d(4)|}.forward(input));
         }
         """,
-        VerifyCS.Diagnostic(Parity.Analyzers.LayerCreation.LayerCreationAnalyzer.TrainingModeRule).WithLocation(0).WithArguments("Dropout", "forward"),
-        VerifyCS.Diagnostic(Parity.Analyzers.LayerCreation.LayerCreationAnalyzer.TrainingModeRule).WithLocation(1).WithArguments("BatchNorm1d", "forward"));
+        VerifyCS.Diagnostic(LayerCreationRule.TrainingModeRule).WithLocation(0).WithArguments("Dropout", "forward"),
+        VerifyCS.Diagnostic(LayerCreationRule.TrainingModeRule).WithLocation(1).WithArguments("BatchNorm1d", "forward"));
 }

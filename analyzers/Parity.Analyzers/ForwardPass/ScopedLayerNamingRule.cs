@@ -1,10 +1,9 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 
-namespace Parity.Analyzers.ScopedLayerNaming;
+namespace Parity.Analyzers.ForwardPass;
 
 /// <summary>
 /// PAR1003: a <c>[ScopedLayer]</c> call in a forward pass passes no name (the argument is omitted or null)
@@ -13,8 +12,7 @@ namespace Parity.Analyzers.ScopedLayerNaming;
 /// auto-generated name (<c>dense</c>, <c>dense_1</c>, ...) then moves on with every call, and the store
 /// creates new variables each time.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
+internal static class ScopedLayerNamingRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.AutoNamedScopedLayer,
@@ -24,21 +22,16 @@ public sealed class ScopedLayerNamingAnalyzer : DiagnosticAnalyzer
         DiagnosticSeverity.Warning,
         "An unnamed scoped layer takes the first free auto-name (dense, dense_1, ...) in its scope. Outside a named variable scope those counters never reset, so each call of the forward pass picks a new name and the variable store creates new variables under it. Give the layer an explicit name, or open a named variable scope in the forward pass so the counters reset on every call.");
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+    /// <summary>The rule's descriptors, main one first.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Reports the operation of <paramref name="context"/> when it breaks the rule.</summary>
+    public static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ForwardPassScope.Register(context, Analyze, OperationKind.Invocation);
-    }
-
-    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (KnownSymbols.FindAttribute(invocation.TargetMethod.OriginalDefinition, symbols.ScopedLayer) is not { } marker)
+        // A helper's layer names follow its caller's scopes, which this rule cannot see from the helper.
+        if (context.IsInHelper
+            || context.Operation is not IInvocationOperation invocation
+            || KnownSymbols.FindAttribute(invocation.TargetMethod.OriginalDefinition, symbols.ScopedLayer) is not { } marker)
         {
             return;
         }

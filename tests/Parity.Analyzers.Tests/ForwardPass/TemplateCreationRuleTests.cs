@@ -1,10 +1,11 @@
 using System.Threading.Tasks;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.TemplateCreation.TemplateCreationAnalyzer>;
+using Parity.Analyzers.ForwardPass;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 
-namespace Parity.Analyzers.Tests.TemplateCreation;
+namespace Parity.Analyzers.Tests.ForwardPass;
 
 [TestFixture]
-public sealed class TemplateCreationAnalyzerTests
+public sealed class TemplateCreationRuleTests
 {
     [Test]
     public Task TemplateMadeInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -24,7 +25,7 @@ public sealed class TemplateCreationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic().WithLocation(0).WithArguments("MakeTemplate", "Forward"));
+        VerifyCS.Diagnostic(TemplateCreationRule.Rule).WithLocation(0).WithArguments("MakeTemplate", "Forward"));
 
     [Test]
     public Task TemplateMadeOnce_IsNotReported() => VerifyCS.VerifyAnalyzerAsync("""

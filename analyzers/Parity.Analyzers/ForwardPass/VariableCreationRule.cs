@@ -1,19 +1,17 @@
 using System.Linq;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 using Parity.Analyzers.TorchSharp;
 
-namespace Parity.Analyzers.VariableCreation;
+namespace Parity.Analyzers.ForwardPass;
 
 /// <summary>
 /// PAR1001: a forward pass creates a variable (a <c>[CreatesVariable]</c> constructor or factory, a
 /// TorchSharp <c>Parameter</c>) without a create-once guard, so every call makes a fresh weight.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
+internal static class VariableCreationRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.VariableCreatedInForwardPass,
@@ -42,18 +40,11 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
         "A helper method or property that the forward pass calls on every call runs on every call too: a variable or Parameter created there is a fresh weight each time (and, in a TorchSharp module, is never registered). Create it once, in the constructor, and let the helper use it. Reported when the whole compilation has been analysed.",
         compilationEnd: true);
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, TorchSharpRule, ThroughHelperRule);
+    /// <summary>The rule's descriptors, main one first.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule, TorchSharpRule, ThroughHelperRule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
-    {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ForwardPassScope.RegisterWithHelpers(context, Analyze, ThroughHelperRule, OperationKind.ObjectCreation, OperationKind.Invocation);
-    }
-
-    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
+    /// <summary>Reports the operation of <paramref name="context"/> when it breaks the rule.</summary>
+    public static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
         var created = context.Operation switch
         {
@@ -64,7 +55,7 @@ public sealed class VariableCreationAnalyzer : DiagnosticAnalyzer
 
         if (created is not null && !CreateOnceGuards.IsCreatedOnce(context.Operation, symbols) && !IsOptimizedPerCall(context.Operation))
         {
-            context.ReportCreation(TorchSharpComponents.IsCustomModule(context.ContainingType, symbols) ? TorchSharpRule : Rule, created);
+            context.ReportCreation(TorchSharpComponents.IsCustomModule(context.ContainingType, symbols) ? TorchSharpRule : Rule, ThroughHelperRule, created);
         }
     }
 

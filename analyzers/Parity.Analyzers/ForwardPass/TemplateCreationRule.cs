@@ -1,18 +1,16 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using Parity.Analyzers.Core;
 
-namespace Parity.Analyzers.TemplateCreation;
+namespace Parity.Analyzers.ForwardPass;
 
 /// <summary>
 /// PAR1004: a forward pass calls a <c>[CreatesTemplate]</c> method (such as <c>MakeTemplate</c>) without a
 /// create-once guard. A template shares its variables between the calls of one template; a new template
 /// on every call shares nothing.
 /// </summary>
-[DiagnosticAnalyzer(LanguageNames.CSharp)]
-public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
+internal static class TemplateCreationRule
 {
     internal static readonly DiagnosticDescriptor Rule = DescriptorFactory.Create(
         AnalyzerIds.TemplateCreatedInForwardPass,
@@ -32,24 +30,17 @@ public sealed class TemplateCreationAnalyzer : DiagnosticAnalyzer
         "A helper method or property that the forward pass calls on every call runs on every call too: a template made there is a new template, with new variables, each time. Make it once, in the constructor. Reported when the whole compilation has been analysed.",
         compilationEnd: true);
 
-    /// <inheritdoc />
-    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule, ThroughHelperRule);
+    /// <summary>The rule's descriptors, main one first.</summary>
+    public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(Rule, ThroughHelperRule);
 
-    /// <inheritdoc />
-    public override void Initialize(AnalysisContext context)
+    /// <summary>Reports the operation of <paramref name="context"/> when it breaks the rule.</summary>
+    public static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
     {
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.EnableConcurrentExecution();
-        ForwardPassScope.RegisterWithHelpers(context, Analyze, ThroughHelperRule, OperationKind.Invocation);
-    }
-
-    private static void Analyze(ForwardPassOperationContext context, KnownSymbols symbols)
-    {
-        var invocation = (IInvocationOperation)context.Operation;
-        if (KnownSymbols.HasAttribute(invocation.TargetMethod.OriginalDefinition, symbols.CreatesTemplate)
+        if (context.Operation is IInvocationOperation invocation
+            && KnownSymbols.HasAttribute(invocation.TargetMethod.OriginalDefinition, symbols.CreatesTemplate)
             && !CreateOnceGuards.IsCreatedOnce(invocation, symbols))
         {
-            context.ReportCreation(Rule, invocation.TargetMethod.Name);
+            context.ReportCreation(Rule, ThroughHelperRule, invocation.TargetMethod.Name);
         }
     }
 }

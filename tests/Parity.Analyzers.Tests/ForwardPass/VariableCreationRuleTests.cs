@@ -1,11 +1,11 @@
 using System.Threading.Tasks;
-using Parity.Analyzers.VariableCreation;
-using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.VariableCreation.VariableCreationAnalyzer>;
+using Parity.Analyzers.ForwardPass;
+using VerifyCS = Parity.Analyzers.Tests.Verification.AnalyzerVerifier<Parity.Analyzers.ForwardPass.ForwardPassAnalyzer>;
 
-namespace Parity.Analyzers.Tests.VariableCreation;
+namespace Parity.Analyzers.Tests.ForwardPass;
 
 [TestFixture]
-public sealed class VariableCreationAnalyzerTests
+public sealed class VariableCreationRuleTests
 {
     [Test]
     public Task VariableConstructedInForward_IsReported() => VerifyCS.VerifyAnalyzerAsync("""
@@ -187,7 +187,7 @@ public sealed class VariableCreationAnalyzerTests
 
     [Test]
     public void Descriptor_PointsAtItsRulePage()
-        => Assert.That(VariableCreationAnalyzer.Rule.HelpLinkUri, Does.EndWith("docs/rules/PAR1001.md"));
+        => Assert.That(VariableCreationRule.Rule.HelpLinkUri, Does.EndWith("docs/rules/PAR1001.md"));
 
     // Seen in ported code: a perturbation fitted per input by its own optimizer is fresh by design; the same
     // parameter without the optimizer is a weight lost on every call.
@@ -211,5 +211,5 @@ public sealed class VariableCreationAnalyzerTests
             }
         }
         """,
-        VerifyCS.Diagnostic(VariableCreationAnalyzer.TorchSharpRule).WithLocation(0).WithArguments("Parameter", "forward"));
+        VerifyCS.Diagnostic(VariableCreationRule.TorchSharpRule).WithLocation(0).WithArguments("Parameter", "forward"));
 }
