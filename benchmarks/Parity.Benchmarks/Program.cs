@@ -25,6 +25,10 @@ public static class Program
                 return Analyzers.SteadyRuntimeReport.RunInThisProcess(args);
             case Analyzers.AnalyzerAllocationReport.Argument:
                 return Analyzers.AnalyzerAllocationReport.RunInThisProcess(args);
+            case Analyzers.SteadyRuntimeReport.ParentArgument:
+                return Analyzers.SteadyRuntimeReport.RunFromCommandLine(args);
+            case Analyzers.AnalyzerTimeReport.Argument:
+                return Analyzers.AnalyzerTimeReport.RunInThisProcess(args);
             case ModelWorker.Argument:
                 return ModelWorker.Run(args);
             case ModelRounds.Argument:

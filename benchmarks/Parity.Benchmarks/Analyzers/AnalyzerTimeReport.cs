@@ -15,6 +15,19 @@ namespace Parity.Benchmarks.Analyzers;
 /// </summary>
 internal static class AnalyzerTimeReport
 {
+    /// <summary>The command-line argument that runs this report, next to the SDK's build analyzers, instead of the benchmarks.</summary>
+    public const string Argument = "--analyzer-times";
+
+    /// <summary>Runs the report next to the SDK's build analyzers and prints its table: <c>--analyzer-times [runs]</c>.</summary>
+    public static int RunInThisProcess(string[] args)
+    {
+        var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
+        var corpus = new CorpusCompilation(ModuleCorpus.Standard());
+        var sdk = SdkAnalyzers.Load();
+        Console.WriteLine(Measure(corpus, runs, sdk.BuildAnalyzers, sdk.Configuration));
+        return 0;
+    }
+
     /// <summary>
     /// Times <paramref name="runs"/> compilations with Parity's analyzers, next to <paramref name="alongside"/>
     /// (the SDK's, say) in <paramref name="configuration"/> when given, and tabulates Parity's rows.

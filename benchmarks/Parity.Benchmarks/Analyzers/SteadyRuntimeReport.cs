@@ -26,6 +26,12 @@ internal static class SteadyRuntimeReport
     /// <summary>The argument that makes <see cref="Program"/> run <see cref="RunInThisProcess"/>.</summary>
     public const string Argument = "--analyzer-overhead-steady-runtime";
 
+    /// <summary>
+    /// The command-line argument that runs the pair over the SDK's build analyzers in a child process and prints its
+    /// report, instead of the benchmarks: <c>--analyzer-overhead-steady [rounds] [analyzer type names]</c>.
+    /// </summary>
+    public const string ParentArgument = "--analyzer-overhead-steady";
+
     /// <summary>The child's argument for the baseline of the SDK's build analyzers instead of the empty analyzer.</summary>
     public const string OverSdkArgument = "sdk";
 
@@ -38,11 +44,21 @@ internal static class SteadyRuntimeReport
         ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
     };
 
+    /// <summary>Runs <see cref="ParentArgument"/>: the pair over the SDK's build analyzers, printed.</summary>
+    public static int RunFromCommandLine(string[] args)
+    {
+        var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 16;
+        var report = Measure(rounds, overSdk: true, added: args.Length > 2 ? args[2] : null);
+        Console.Write(report);
+        return report.StartsWith("Steady-runtime report failed", StringComparison.Ordinal) ? 1 : 0;
+    }
+
     /// <summary>
     /// Runs <paramref name="rounds"/> paired rounds in a child process and returns its report: against the empty
-    /// analyzer, or, with <paramref name="overSdk"/>, Parity added to the SDK's build analyzers.
+    /// analyzer, or, with <paramref name="overSdk"/>, Parity (or the analyzers named in <paramref name="added"/>,
+    /// comma-separated type names) added to the SDK's build analyzers.
     /// </summary>
-    public static string Measure(int rounds, bool overSdk = false)
+    public static string Measure(int rounds, bool overSdk = false, string? added = null)
     {
         var host = Environment.ProcessPath ?? "dotnet";
         var entry = Assembly.GetEntryAssembly()?.Location ?? throw new InvalidOperationException("The benchmark's entry assembly has no location to start a child process from.");
@@ -57,6 +73,10 @@ internal static class SteadyRuntimeReport
         if (overSdk)
         {
             start.ArgumentList.Add(OverSdkArgument);
+            if (added is not null)
+            {
+                start.ArgumentList.Add(added);
+            }
         }
         foreach (var (name, value) in Settings)
         {
