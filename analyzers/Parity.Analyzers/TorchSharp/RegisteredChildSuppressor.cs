@@ -13,13 +13,16 @@ namespace Parity.Analyzers.TorchSharp;
 /// initializers and helpers). Such a child works: its parent's <c>register_module</c>, which the parent's
 /// <c>RegisterComponents()</c> calls for each child field, runs the child's <c>RegisterComponents()</c>. A module
 /// built anywhere else (by a test, a factory class, a program), or nowhere in the project, keeps its report: built
-/// on its own it has no parameters.
+/// on its own it has no parameters. A factory method outside modules (blocks built by kind) counts as a parent's
+/// code when other assemblies cannot call it and every call of it lies in a module's code; a public factory hands
+/// its modules to users as they are.
 /// </summary>
 /// <remarks>
 /// Where a class is instantiated is a fact about the whole compilation, which a rule analysing one class cannot
 /// wait for without becoming a compilation-end rule (no squiggle while typing, no code fix in the editor). A
 /// suppressor sees the whole compilation and runs only when PAR3001 has reported something; it then binds only
-/// the object creations whose type name is one of the reported modules'.
+/// the object creations whose type name is one of the reported modules', and the calls named like a factory that
+/// builds one.
 /// </remarks>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
@@ -85,40 +88,140 @@ public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
             : null;
     }
 
-    // For each module built somewhere in the compilation: true when every creation lies in another module's code.
+    // For each module built somewhere in the compilation: true when every creation lies in another module's code,
+    // or in an assembly-internal factory method whose every call does (ports build blocks by kind in a static factory).
     private static Dictionary<INamedTypeSymbol, bool> WhereBuilt(SuppressionAnalysisContext context, IEnumerable<INamedTypeSymbol> modules, KnownSymbols symbols)
     {
         var names = modules.Select(m => m.Name).ToImmutableHashSet();
         var wanted = modules.ToImmutableHashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default);
         var byParentsOnly = new Dictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-        foreach (var tree in context.Compilation.SyntaxTrees)
+        var factories = new Dictionary<IMethodSymbol, List<INamedTypeSymbol>>(SymbolEqualityComparer.Default);
+        foreach (var (node, model) in Find<BaseObjectCreationExpressionSyntax>(context, creation => creation is not ObjectCreationExpressionSyntax { Type: var type } || names.Contains(RightmostName(type))))
         {
-            SemanticModel? model = null;
-            foreach (var creation in tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<BaseObjectCreationExpressionSyntax>())
+            // `new()` names no type, so it is bound; `new Name(...)` is bound only when Name is a reported module's.
+            if (model.GetTypeInfo(node, context.CancellationToken).Type is not INamedTypeSymbol { OriginalDefinition: var created }
+                || !wanted.Contains(created))
             {
-                // `new()` names no type, so it is bound; `new Name(...)` is bound only when Name is a reported module's.
-                if (creation is ObjectCreationExpressionSyntax { Type: var type } && !names.Contains(RightmostName(type)))
+                continue;
+            }
+
+            var enclosing = model.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+            if (enclosing is IMethodSymbol { MethodKind: MethodKind.Ordinary } factory
+                && !symbols.IsTorchModule(factory.ContainingType)
+                && !IsVisibleOutsideAssembly(factory))
+            {
+                // Decided below, from the factory's calls.
+                if (!factories.TryGetValue(factory.OriginalDefinition, out var built))
                 {
-                    continue;
+                    factories[factory.OriginalDefinition] = built = [];
                 }
 
-                model ??= context.GetSemanticModel(tree);
-                if (model.GetTypeInfo(creation, context.CancellationToken).Type is not INamedTypeSymbol created
-                    || !wanted.Contains(created.OriginalDefinition))
-                {
-                    continue;
-                }
+                built.Add(created);
+                Record(byParentsOnly, created, there: true);
+                continue;
+            }
 
-                var builder = model.GetEnclosingSymbol(creation.SpanStart, context.CancellationToken)?.ContainingType;
-                var byParent = builder is not null
-                    && !SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, created.OriginalDefinition)
-                    && symbols.IsTorchModule(builder);
-                byParentsOnly[created.OriginalDefinition] = byParent && (!byParentsOnly.TryGetValue(created.OriginalDefinition, out var sofar) || sofar);
+            Record(byParentsOnly, created, IsOtherModulesCode(enclosing, created, symbols));
+        }
+
+        if (factories.Count > 0)
+        {
+            foreach (var factory in FactoryCallers(context, factories.Keys, symbols))
+            {
+                foreach (var created in factories[factory.Key])
+                {
+                    Record(byParentsOnly, created, factory.Value);
+                }
             }
         }
 
         return byParentsOnly;
     }
+
+    // For each factory: true when it is called, and every call lies in a module's code. A factory passed as a
+    // method group is not seen as called; if that is all, its modules keep their report.
+    private static Dictionary<IMethodSymbol, bool> FactoryCallers(SuppressionAnalysisContext context, IEnumerable<IMethodSymbol> factories, KnownSymbols symbols)
+    {
+        var names = factories.Select(f => f.Name).ToImmutableHashSet();
+        var wanted = factories.ToImmutableHashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        var byModulesOnly = new Dictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default);
+        foreach (var (node, model) in Find<InvocationExpressionSyntax>(context, call => names.Contains(InvokedName(call.Expression))))
+        {
+            if (model.GetSymbolInfo(node, context.CancellationToken).Symbol is not IMethodSymbol { OriginalDefinition: var target }
+                || !wanted.Contains(target))
+            {
+                continue;
+            }
+
+            var caller = model.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
+            var callerType = caller as INamedTypeSymbol ?? caller?.ContainingType;
+            Record(byModulesOnly, target, callerType is not null && symbols.IsTorchModule(callerType));
+        }
+
+        // A factory never called keeps false: its modules are built nowhere that registers them.
+        foreach (var factory in wanted)
+        {
+            if (!byModulesOnly.ContainsKey(factory))
+            {
+                byModulesOnly[factory] = false;
+            }
+        }
+
+        return byModulesOnly;
+    }
+
+    // The syntax nodes of kind T that pass the cheap name test, each with its tree's semantic model (made only for trees with a candidate).
+    private static IEnumerable<(T Node, SemanticModel Model)> Find<T>(SuppressionAnalysisContext context, System.Func<T, bool> candidate)
+        where T : SyntaxNode
+    {
+        foreach (var tree in context.Compilation.SyntaxTrees)
+        {
+            SemanticModel? model = null;
+            foreach (var node in tree.GetRoot(context.CancellationToken).DescendantNodes().OfType<T>())
+            {
+                if (candidate(node))
+                {
+                    model ??= context.GetSemanticModel(tree);
+                    yield return (node, model);
+                }
+            }
+        }
+    }
+
+    // A factory other assemblies can call hands its modules out as they are (a library's public API), whoever calls it here.
+    private static bool IsVisibleOutsideAssembly(ISymbol symbol)
+    {
+        for (var current = symbol; current is not null and not INamespaceSymbol; current = current.ContainingSymbol)
+        {
+            if (current.DeclaredAccessibility is Accessibility.Private or Accessibility.Internal or Accessibility.ProtectedAndInternal)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsOtherModulesCode(ISymbol? enclosing, INamedTypeSymbol created, KnownSymbols symbols)
+    {
+        var builder = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType;
+        return builder is not null
+            && !SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, created)
+            && symbols.IsTorchModule(builder);
+    }
+
+    // True stays true only while every site seen says true.
+    private static void Record<TSymbol>(Dictionary<TSymbol, bool> onlyThere, TSymbol symbol, bool there)
+        where TSymbol : ISymbol
+        => onlyThere[symbol] = there && (!onlyThere.TryGetValue(symbol, out var sofar) || sofar);
+
+    private static string InvokedName(ExpressionSyntax expression) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
 
     private static string RightmostName(TypeSyntax type) => type switch
     {
