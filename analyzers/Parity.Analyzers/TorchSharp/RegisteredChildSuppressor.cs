@@ -117,7 +117,6 @@ public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
                 }
 
                 built.Add(created);
-                Record(byParentsOnly, created, there: true);
                 continue;
             }
 
@@ -126,11 +125,14 @@ public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
 
         if (factories.Count > 0)
         {
-            foreach (var factory in FactoryCallers(context, factories.Keys, symbols))
+            var calledByModulesOnly = FactoryCallers(context, factories.Keys, symbols);
+            foreach (var factory in factories)
             {
-                foreach (var created in factories[factory.Key])
+                // A factory never called builds its modules nowhere that registers them.
+                var byParents = calledByModulesOnly.TryGetValue(factory.Key, out var onlyModules) && onlyModules;
+                foreach (var created in factory.Value)
                 {
-                    Record(byParentsOnly, created, factory.Value);
+                    Record(byParentsOnly, created, byParents);
                 }
             }
         }
@@ -138,7 +140,7 @@ public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
         return byParentsOnly;
     }
 
-    // For each factory: true when it is called, and every call lies in a module's code. A factory passed as a
+    // For each factory called somewhere: true when every call lies in a module's code. A factory passed as a
     // method group is not seen as called; if that is all, its modules keep their report.
     private static Dictionary<IMethodSymbol, bool> FactoryCallers(SuppressionAnalysisContext context, IEnumerable<IMethodSymbol> factories, KnownSymbols symbols)
     {
@@ -153,18 +155,8 @@ public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
                 continue;
             }
 
-            var caller = model.GetEnclosingSymbol(node.SpanStart, context.CancellationToken);
-            var callerType = caller as INamedTypeSymbol ?? caller?.ContainingType;
+            var callerType = TorchSharpModuleScope.OwningType(model.GetEnclosingSymbol(node.SpanStart, context.CancellationToken));
             Record(byModulesOnly, target, callerType is not null && symbols.IsTorchModule(callerType));
-        }
-
-        // A factory never called keeps false: its modules are built nowhere that registers them.
-        foreach (var factory in wanted)
-        {
-            if (!byModulesOnly.ContainsKey(factory))
-            {
-                byModulesOnly[factory] = false;
-            }
         }
 
         return byModulesOnly;
@@ -204,7 +196,7 @@ public sealed class RegisteredChildSuppressor : DiagnosticSuppressor
 
     private static bool IsOtherModulesCode(ISymbol? enclosing, INamedTypeSymbol created, KnownSymbols symbols)
     {
-        var builder = enclosing as INamedTypeSymbol ?? enclosing?.ContainingType;
+        var builder = TorchSharpModuleScope.OwningType(enclosing);
         return builder is not null
             && !SymbolEqualityComparer.Default.Equals(builder.OriginalDefinition, created)
             && symbols.IsTorchModule(builder);

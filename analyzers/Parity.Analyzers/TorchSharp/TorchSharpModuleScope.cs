@@ -84,5 +84,8 @@ internal static class TorchSharpModuleScope
 
     /// <summary>True when code whose containing symbol is <paramref name="containing"/> belongs to <paramref name="type"/> itself: a nested type's code is its own, not the module's.</summary>
     public static bool IsOwnCode(ISymbol containing, INamedTypeSymbol type)
-        => SymbolEqualityComparer.Default.Equals(containing as INamedTypeSymbol ?? containing.ContainingType, type);
+        => SymbolEqualityComparer.Default.Equals(OwningType(containing), type);
+
+    /// <summary>The type whose code <paramref name="containing"/> holds: a member's (field initializer, method) containing type, or the type itself.</summary>
+    public static INamedTypeSymbol? OwningType(ISymbol? containing) => containing as INamedTypeSymbol ?? containing?.ContainingType;
 }
